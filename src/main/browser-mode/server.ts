@@ -1,0 +1,151 @@
+/**
+ * Browser mode: the desktop UI and the same typed API, served on 127.0.0.1 only.
+ *
+ * `POST /api/<verb>` carries the per-launch secret as a bearer token; `/api/events` is a
+ * WebSocket for progress, authenticated by the same secret in its subprotocol (browsers
+ * cannot set headers on a WebSocket). Every request must name our loopback host, which
+ * stops DNS-rebinding pages from reaching the API through a victim's browser.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { WebSocketServer } from 'ws';
+import { AppError } from '../../shared/errors';
+import { createDispatcher } from '../api/dispatch';
+import type { CoreService } from '../service';
+import { bearerToken, isAllowedHost, isAllowedOrigin, secretMatches } from './guards';
+import { serveStatic } from './static-files';
+
+export interface BrowserModeOptions {
+  readonly service: CoreService;
+  readonly uiRoot: string;
+  readonly port?: number;
+}
+
+export interface BrowserModeHandle {
+  /** The address to open, with the secret in the fragment (never sent over HTTP). */
+  readonly url: string;
+  readonly port: number;
+  readonly secret: string;
+  close(): Promise<void>;
+}
+
+const maxBodyBytes = 64 * 1024;
+export const eventsProtocol = 'amo-phonebook.v1';
+export const secretProtocolPrefix = 'secret.';
+
+export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserModeHandle> {
+  if (!existsSync(join(options.uiRoot, 'desktop', 'index.html'))) {
+    throw new AppError(
+      'UI_NOT_BUILT',
+      'The desktop UI is not built yet: run `npm run build` first (`npm run serve` does both)',
+    );
+  }
+  const secret = randomBytes(32).toString('base64url');
+  const dispatch = createDispatcher(options.service.api);
+  let port = 0;
+
+  const server = createServer((req, res) => {
+    if (!isAllowedHost(req.headers.host, port)) return reply(res, 421, { error: 'Misdirected request' });
+    const path = new URL(req.url ?? '/', `http://127.0.0.1:${port}`).pathname;
+    if (path.startsWith('/api/')) {
+      handleApi(req, res, path.slice('/api/'.length)).catch(() => reply(res, 500, { error: 'Internal error' }));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return reply(res, 405, { error: 'Method not allowed' });
+    serveStatic(res, options.uiRoot, path, port).catch(() => reply(res, 500, { error: 'Internal error' }));
+  });
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, verb: string): Promise<void> {
+    if (req.method !== 'POST') return reply(res, 405, { error: 'Method not allowed' });
+    if (!secretMatches(bearerToken(req.headers.authorization), secret))
+      return reply(res, 401, { error: 'Unauthorized' });
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+      return reply(res, 415, { error: 'JSON only' });
+    const body = await readBody(req);
+    if (body === null) return reply(res, 413, { error: 'Request too large' });
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body);
+    } catch {
+      return reply(res, 400, { error: 'Malformed JSON' });
+    }
+    reply(res, 200, await dispatch(verb, input));
+  }
+
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: 1024,
+    handleProtocols: (protocols) => (protocols.has(eventsProtocol) ? eventsProtocol : false),
+  });
+  server.on('upgrade', (req, socket, head) => {
+    const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+    const presented = offered.find((p) => p.startsWith(secretProtocolPrefix))?.slice(secretProtocolPrefix.length);
+    const path = new URL(req.url ?? '/', `http://127.0.0.1:${port}`).pathname;
+    if (
+      path !== '/api/events' ||
+      !isAllowedHost(req.headers.host, port) ||
+      !isAllowedOrigin(req.headers.origin, port) ||
+      !secretMatches(presented, secret)
+    ) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => {
+      const stop = options.service.events.onAny((event) => ws.send(JSON.stringify(event)));
+      ws.on('close', stop);
+      ws.on('error', stop);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/#secret=${secret}`,
+    port,
+    secret,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of sockets.clients) client.terminate();
+        sockets.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(text);
+}
+
+/** The body as text, or null if it is larger than the cap (the rest is not read). */
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,35 @@
+/** `amo-phonebook serve`: browser mode, the desktop UI in any browser on this computer. */
+import type { Command } from 'commander';
+import { startBrowserMode } from '../../browser-mode/server';
+import { builtUiDir } from '../../lib/paths';
+import { createCoreService } from '../../service';
+import { parsePositiveInt } from '../output';
+import { type GlobalOptions, resolveDataDir } from '../session';
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the desktop UI and its API on 127.0.0.1 for a browser on this computer')
+    .option('--port <n>', 'port (0 = any free port)', parsePositiveInt('--port'), 0)
+    .action(async (options: { port: number }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const service = createCoreService({ dataDir: resolveDataDir(globals), face: 'browser' });
+      try {
+        const handle = await startBrowserMode({ service, uiRoot: builtUiDir(), port: options.port });
+        if (globals.json) {
+          process.stdout.write(`${JSON.stringify({ url: handle.url, port: handle.port, dataDir: service.dataDir })}\n`);
+        } else {
+          process.stdout.write(
+            `amo-phonebook is running in browser mode. Open this address (it works only on this computer):\n\n  ${handle.url}\n\nPress Ctrl+C to stop.\n`,
+          );
+        }
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        await handle.close();
+      } finally {
+        await service.close();
+      }
+    });
+}

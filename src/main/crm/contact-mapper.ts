@@ -1,0 +1,82 @@
+/**
+ * From amoCRM's contact JSON to the mirror's row: name, timestamps, and the channels
+ * (phones, e-mails, messengers) found by `field_code`, never by field id, which differs
+ * per account. Anything odd (null fields, no name, "n/a" phones, unknown enum codes) is
+ * kept as written; nothing here throws on data a real account can contain.
+ */
+import type { CountryCode } from 'libphonenumber-js';
+import type { ChannelKind } from '../../shared/api/types';
+import { foldForSearch } from '../mirror/search-text';
+import { digitsOf, isDialable, normalizePhone } from '../phones/normalize';
+import type { WireContact } from './wire';
+
+export interface MirrorChannel {
+  readonly kind: ChannelKind;
+  readonly value: string;
+  readonly normalized: string | null;
+  readonly typeCode: string | null;
+}
+
+export interface MirrorContact {
+  readonly id: number;
+  readonly name: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly responsibleUserId: number | null;
+  readonly groupId: number | null;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly channels: readonly MirrorChannel[];
+  /** Phones that count for export (R2). */
+  readonly phoneCount: number;
+  readonly searchText: string;
+}
+
+const channelByFieldCode: Readonly<Record<string, ChannelKind>> = { PHONE: 'phone', EMAIL: 'email', IM: 'im' };
+
+export function toMirrorContact(wire: WireContact, region: CountryCode | undefined): MirrorContact {
+  const firstName = (wire.first_name ?? '').trim();
+  const lastName = (wire.last_name ?? '').trim();
+  const name = (wire.name ?? '').trim() || [firstName, lastName].filter(Boolean).join(' ');
+  const channels: MirrorChannel[] = [];
+  const searchParts = [foldForSearch(name)];
+  let phoneCount = 0;
+
+  for (const field of wire.custom_fields_values ?? []) {
+    const kind = field.field_code ? channelByFieldCode[field.field_code] : undefined;
+    if (!kind) continue;
+    for (const entry of field.values ?? []) {
+      if (entry.value === null || entry.value === undefined) continue;
+      const value = String(entry.value).trim();
+      if (!value) continue;
+      const typeCode = entry.enum_code ?? null;
+      if (kind === 'phone') {
+        const phone = normalizePhone(value, region);
+        if (isDialable(value, phone.e164)) phoneCount++;
+        channels.push({ kind, value, normalized: phone.e164, typeCode });
+        searchParts.push(digitsOf(value));
+        if (phone.e164) searchParts.push(digitsOf(phone.e164));
+      } else if (kind === 'email') {
+        channels.push({ kind, value, normalized: value.toLowerCase(), typeCode });
+        searchParts.push(foldForSearch(value));
+      } else {
+        channels.push({ kind, value, normalized: null, typeCode });
+        searchParts.push(foldForSearch(value));
+      }
+    }
+  }
+
+  return {
+    id: wire.id,
+    name,
+    firstName,
+    lastName,
+    responsibleUserId: wire.responsible_user_id ?? null,
+    groupId: wire.group_id ?? null,
+    createdAt: wire.created_at ?? 0,
+    updatedAt: wire.updated_at ?? wire.created_at ?? 0,
+    channels,
+    phoneCount,
+    searchText: searchParts.filter(Boolean).join(' '),
+  };
+}

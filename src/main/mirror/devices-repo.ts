@@ -1,0 +1,34 @@
+/** The user's phones and file targets. */
+import type { Device, DevicePlatform } from '../../shared/api/types';
+import { transliterate } from '../lib/transliterate';
+import type { MirrorDb } from './database';
+
+/** A readable, typeable id from the name ("Мой iPhone" -> "moy-iphone"), unique in the table. */
+export function addDevice(db: MirrorDb, name: string, platform: DevicePlatform, now: number): Device {
+  const base =
+    name
+      .split(/[^\p{L}\p{N}]+/u)
+      .map((word) => transliterate(word))
+      .filter(Boolean)
+      .join('-')
+      .slice(0, 40) || platform;
+  const exists = db.prepare('SELECT 1 FROM devices WHERE id = ?').pluck();
+  let id = base;
+  for (let n = 2; exists.get(id); n++) id = `${base}-${n}`;
+  db.prepare('INSERT INTO devices (id, name, platform, created_at) VALUES (?, ?, ?, ?)').run(id, name, platform, now);
+  return { id, name, platform, createdAt: now };
+}
+
+export function listDevices(db: MirrorDb): Device[] {
+  return db
+    .prepare('SELECT id, name, platform, created_at AS createdAt FROM devices ORDER BY created_at, id')
+    .all() as Device[];
+}
+
+export function getDevice(db: MirrorDb, id: string): Device | null {
+  return (
+    (db.prepare('SELECT id, name, platform, created_at AS createdAt FROM devices WHERE id = ?').get(id) as
+      | Device
+      | undefined) ?? null
+  );
+}

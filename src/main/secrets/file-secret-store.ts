@@ -1,0 +1,76 @@
+/**
+ * Secrets in a JSON file readable only by the user (mode 0600), for the CLI and browser
+ * mode. It protects against other users of the machine, not against the user's own
+ * programs; the README says so, and the Electron app uses the OS keychain instead.
+ */
+import { chmod, readFile } from 'node:fs/promises';
+import { AppError } from '../../shared/errors';
+import { writeFileAtomically } from '../delivery/file-delivery';
+import type { SecretStore } from './secret-store';
+
+export function createFileSecretStore(path: string): SecretStore {
+  // Writes are chained so two concurrent `set`s cannot lose each other's update.
+  let chain: Promise<unknown> = Promise.resolve();
+
+  async function load(): Promise<Record<string, string>> {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      throw error;
+    }
+    try {
+      const parsed = JSON.parse(text) as unknown;
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+        return Object.fromEntries(Object.entries(parsed).filter(([, value]) => typeof value === 'string')) as Record<
+          string,
+          string
+        >;
+      }
+    } catch {
+      // fall through
+    }
+    throw new AppError('DB_CORRUPT', `The secrets file ${path} is damaged; it was left untouched`, { path });
+  }
+
+  function update(change: (secrets: Record<string, string>) => void): Promise<void> {
+    const next = chain.then(async () => {
+      const secrets = await load();
+      change(secrets);
+      await writeFileAtomically(path, JSON.stringify(secrets, null, 2));
+      await chmod(path, 0o600);
+    });
+    chain = next.catch(() => undefined);
+    return next;
+  }
+
+  return {
+    async get(key) {
+      await chain;
+      return (await load())[key] ?? null;
+    },
+    set: (key, value) =>
+      update((secrets) => {
+        secrets[key] = value;
+      }),
+    delete: (key) =>
+      update((secrets) => {
+        delete secrets[key];
+      }),
+  };
+}
+
+/** For tests and throwaway runs. */
+export function createMemorySecretStore(): SecretStore {
+  const secrets = new Map<string, string>();
+  return {
+    get: async (key) => secrets.get(key) ?? null,
+    set: async (key, value) => {
+      secrets.set(key, value);
+    },
+    delete: async (key) => {
+      secrets.delete(key);
+    },
+  };
+}

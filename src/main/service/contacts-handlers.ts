@@ -1,0 +1,19 @@
+/** Reading the mirror: search and one contact's detail. */
+import type { ApiHandlers } from '../../shared/api/contract';
+import { AppError } from '../../shared/errors';
+import { getContactDetail, searchContacts } from '../mirror/contacts-repo';
+import type { CoreContext } from './context';
+
+type ContactHandlers = Pick<ApiHandlers, 'searchContacts' | 'getContact'>;
+
+export function contactHandlers(ctx: CoreContext): ContactHandlers {
+  return {
+    searchContacts: async (input) => searchContacts(ctx.db, input),
+    async getContact({ accountId, contactId }) {
+      const detail = getContactDetail(ctx.db, accountId, contactId);
+      if (!detail)
+        throw new AppError('NOT_FOUND', `No contact ${contactId} in account ${accountId}`, { accountId, contactId });
+      return detail;
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/** What every handler of the core service shares: the mirror, secrets, events, clocks. */
+import type { Face } from '../../shared/api/types';
+import type { RequestLimiter } from '../crm/request-limiter';
+import type { EventBus } from '../lib/event-bus';
+import type { MirrorDb } from '../mirror/database';
+import type { SecretStore } from '../secrets/secret-store';
+import type { DemoRuntime } from './demo-runtime';
+
+export interface CoreContext {
+  readonly db: MirrorDb;
+  readonly dataDir: string;
+  readonly face: Face;
+  readonly version: string;
+  readonly secrets: SecretStore;
+  readonly events: EventBus;
+  readonly demo: DemoRuntime;
+  /** Unix milliseconds; injectable so tests control time. */
+  readonly now: () => number;
+  /** One limiter per account, shared by every request to it (amoCRM counts per integration). */
+  limiterFor(accountId: number | string): RequestLimiter;
+}

@@ -1,0 +1,32 @@
+/**
+ * The built-in demo account: the sandbox, started in-process on a free loopback port the
+ * first time something needs it, with a fixed seed so the demo's account id and tokens
+ * stay the same across launches (the port does not; the stored address is refreshed).
+ */
+import { type SandboxHandle, startSandbox } from '../sandbox/server';
+
+export interface DemoRuntime {
+  ensure(): Promise<SandboxHandle>;
+  close(): Promise<void>;
+}
+
+export const demoSeed = 'demo';
+export const demoContactCount = 12_000;
+
+export function createDemoRuntime(contacts = demoContactCount): DemoRuntime {
+  let running: Promise<SandboxHandle> | null = null;
+  return {
+    ensure() {
+      running ??= startSandbox({ seed: demoSeed, contacts, host: '127.0.0.1', port: 0 }).catch((error: unknown) => {
+        running = null;
+        throw error;
+      });
+      return running;
+    },
+    async close() {
+      const handle = running;
+      running = null;
+      if (handle) await (await handle).close();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The core service: one object implementing the whole typed API, for every face.
+ *
+ * It owns the mirror connection, the secrets, the event bus and the demo sandbox; each
+ * domain's handlers live in their own file and receive the shared context.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ApiHandlers } from '../../shared/api/contract';
+import type { Face } from '../../shared/api/types';
+import { createRequestLimiter, defaultRequestsPerSecond, type RequestLimiter } from '../crm/request-limiter';
+import { createEventBus, type EventBus } from '../lib/event-bus';
+import { appVersion } from '../lib/version';
+import { closeMirror, openMirror } from '../mirror/database';
+import { createFileSecretStore } from '../secrets/file-secret-store';
+import type { SecretStore } from '../secrets/secret-store';
+import { accountHandlers } from './accounts-handlers';
+import { contactHandlers } from './contacts-handlers';
+import type { CoreContext } from './context';
+import { createDemoRuntime } from './demo-runtime';
+import { deviceHandlers } from './devices-handlers';
+import { exportHandlers } from './export-handlers';
+import { syncHandlers } from './sync-handlers';
+
+export interface CoreServiceOptions {
+  readonly dataDir: string;
+  readonly face: Face;
+  /** Defaults to a 0600 file in the data folder; Electron passes its keychain store. */
+  readonly secrets?: SecretStore;
+  readonly nativeBinding?: string;
+  readonly now?: () => number;
+  readonly requestsPerSecond?: number;
+  readonly demoContacts?: number;
+}
+
+export interface CoreService {
+  readonly api: ApiHandlers;
+  readonly events: EventBus;
+  readonly dataDir: string;
+  close(): Promise<void>;
+}
+
+export function createCoreService(options: CoreServiceOptions): CoreService {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const db = openMirror(
+    join(options.dataDir, 'mirror.sqlite'),
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  );
+  const limiters = new Map<number | string, RequestLimiter>();
+  const demo = createDemoRuntime(options.demoContacts);
+  const ctx: CoreContext = {
+    db,
+    dataDir: options.dataDir,
+    face: options.face,
+    version: appVersion,
+    secrets: options.secrets ?? createFileSecretStore(join(options.dataDir, 'secrets.json')),
+    events: createEventBus(),
+    demo,
+    now: options.now ?? Date.now,
+    limiterFor(key) {
+      let limiter = limiters.get(key);
+      if (!limiter) {
+        limiter = createRequestLimiter(options.requestsPerSecond ?? defaultRequestsPerSecond);
+        limiters.set(key, limiter);
+      }
+      return limiter;
+    },
+  };
+
+  const api: ApiHandlers = {
+    getAppInfo: async () => ({ version: ctx.version, face: ctx.face, dataDir: ctx.dataDir }),
+    ...accountHandlers(ctx),
+    ...syncHandlers(ctx),
+    ...contactHandlers(ctx),
+    ...deviceHandlers(ctx),
+    ...exportHandlers(ctx),
+  };
+
+  return {
+    api,
+    events: ctx.events,
+    dataDir: ctx.dataDir,
+    async close() {
+      await api.cancelSync({});
+      await demo.close();
+      closeMirror(db);
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Pulling accounts into the mirror. One sync at a time per process; each page is written
+ * in its own transaction, so a cancelled or failed sync leaves whole pages, never half of
+ * one. Contacts missing from a *complete* pull are removed (deleted or no longer visible).
+ */
+import type { ApiHandlers } from '../../shared/api/contract';
+import type { SyncAccountResult } from '../../shared/api/types';
+import { AppError } from '../../shared/errors';
+import { toMirrorContact } from '../crm/contact-mapper';
+import { pullAllContacts } from '../crm/contacts-api';
+import { throwIfCancelled } from '../lib/abort';
+import { type AccountRecord, getAccount, listAccountRecords, markAccountSynced } from '../mirror/accounts-repo';
+import { deleteContactsNotIn, upsertContacts } from '../mirror/contacts-repo';
+import { phoneRegion } from '../phones/normalize';
+import { connectionFor } from './connection';
+import type { CoreContext } from './context';
+
+type SyncHandlers = Pick<ApiHandlers, 'syncAccounts' | 'cancelSync'>;
+
+export function syncHandlers(ctx: CoreContext): SyncHandlers {
+  let running: AbortController | null = null;
+
+  async function syncOne(account: AccountRecord, signal: AbortSignal): Promise<SyncAccountResult> {
+    const started = ctx.now();
+    const limiter = ctx.limiterFor(account.id);
+    const progress = (phase: 'account' | 'contacts' | 'done', pages: number, contacts: number) =>
+      ctx.events.emit({
+        type: 'sync:progress',
+        accountId: account.id,
+        phase,
+        pages,
+        contacts,
+        requestsPerSecond: limiter.currentRate(),
+      });
+
+    progress('account', 0, 0);
+    const http = await connectionFor(ctx, account, signal);
+    const region = phoneRegion(account.country);
+    const seen = new Set<number>();
+    let pages = 0;
+    for await (const page of pullAllContacts(http)) {
+      throwIfCancelled(signal);
+      const contacts = page.contacts.map((wire) => toMirrorContact(wire, region));
+      upsertContacts(ctx.db, account.id, contacts);
+      for (const contact of contacts) seen.add(contact.id);
+      pages++;
+      progress('contacts', pages, seen.size);
+    }
+    throwIfCancelled(signal);
+    deleteContactsNotIn(ctx.db, account.id, seen);
+    markAccountSynced(ctx.db, account.id, ctx.now());
+    progress('done', pages, seen.size);
+    ctx.events.emit({ type: 'accounts:changed' });
+    return { accountId: account.id, contacts: seen.size, pages, durationMs: ctx.now() - started };
+  }
+
+  return {
+    async syncAccounts({ accountId }) {
+      if (running) throw new AppError('BUSY', 'A sync is already running');
+      const accounts =
+        accountId === undefined
+          ? listAccountRecords(ctx.db)
+          : [getAccount(ctx.db, accountId)].filter((a) => a !== null);
+      if (accountId !== undefined && accounts.length === 0) {
+        throw new AppError('NOT_FOUND', `No connected account has id ${accountId}`, { accountId });
+      }
+      const controller = new AbortController();
+      running = controller;
+      try {
+        const results: SyncAccountResult[] = [];
+        for (const account of accounts) results.push(await syncOne(account, controller.signal));
+        return { accounts: results };
+      } finally {
+        running = null;
+      }
+    },
+
+    async cancelSync() {
+      if (!running) return { cancelled: false };
+      running.abort();
+      return { cancelled: true };
+    },
+  };
+}

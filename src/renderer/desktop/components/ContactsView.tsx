@@ -1,0 +1,108 @@
+/** The mirror as a searchable, virtualized list, and the selected contact's details. */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ContactDetailPane } from './ContactDetailPane';
+import { ErrorNotice } from './ErrorNotice';
+import { useContactSearch } from './use-contact-search';
+
+export function ContactsView({ refreshKey }: { refreshKey: number }) {
+  const { t } = useTranslation();
+  const [input, setInput] = useState('');
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState<{ accountId: number; id: number } | null>(null);
+  const search = useContactSearch(query, refreshKey);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  // Search as you type, without a query per keystroke.
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(input.trim()), 150);
+    return () => clearTimeout(timer);
+  }, [input]);
+
+  const virtualizer = useVirtualizer({
+    count: search.total ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 52,
+    overscan: 12,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index;
+  const last = rows.at(-1)?.index;
+  useEffect(() => {
+    if (first !== undefined && last !== undefined) search.ensureRange(first, last);
+  }, [first, last, search.ensureRange]);
+
+  return (
+    <section className="contacts" aria-labelledby="contacts-heading">
+      <div className="contacts-header">
+        <h2 id="contacts-heading">{t('contacts.heading')}</h2>
+        <label className="search">
+          <span className="visually-hidden">{t('contacts.searchLabel')}</span>
+          <input
+            type="search"
+            value={input}
+            onChange={(event) => setInput(event.target.value)}
+            placeholder={t('contacts.searchPlaceholder')}
+            aria-label={t('contacts.searchLabel')}
+          />
+        </label>
+        <span className="hint" aria-live="polite" data-testid="contacts-count">
+          {search.total === null ? t('contacts.loading') : t('contacts.found', { count: search.total })}
+        </span>
+      </div>
+      <ErrorNotice error={search.error} />
+      {search.total === 0 && <p className="hint">{query ? t('contacts.noMatch', { query }) : t('contacts.empty')}</p>}
+      <div className="contacts-body">
+        <div ref={scroller} className="contact-scroller">
+          <ul
+            className="contact-list"
+            aria-label={t('contacts.heading')}
+            style={{ height: virtualizer.getTotalSize() }}
+          >
+            {rows.map((row) => {
+              const item = search.itemAt(row.index);
+              return (
+                <li
+                  key={row.key}
+                  className="contact-row"
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: row.size,
+                    transform: `translateY(${row.start}px)`,
+                  }}
+                >
+                  {item ? (
+                    <button
+                      type="button"
+                      className={`contact-button${selected?.id === item.id && selected.accountId === item.accountId ? ' selected' : ''}`}
+                      onClick={() => setSelected({ accountId: item.accountId, id: item.id })}
+                    >
+                      <span className="contact-name">{item.name || item.primaryPhone || '—'}</span>
+                      <span className="contact-meta">
+                        {item.primaryPhone ?? t('contacts.noPhone')}
+                        {item.primaryEmail ? ` · ${item.primaryEmail}` : ''}
+                      </span>
+                    </button>
+                  ) : (
+                    <span className="contact-placeholder">{t('contacts.loading')}</span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+        {selected && (
+          <ContactDetailPane
+            key={`${selected.accountId}:${selected.id}`}
+            {...selected}
+            onClose={() => setSelected(null)}
+          />
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+/** Export to a device: pick or add a device, write the .vcf, see what was and was not exported. */
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Device, DevicePlatform, ExportResult } from '../../../shared/api/types';
+import { useApi } from '../api/context';
+import { ErrorNotice } from './ErrorNotice';
+
+export function ExportPanel() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [devices, setDevices] = useState<readonly Device[]>([]);
+  const [deviceId, setDeviceId] = useState('');
+  const [name, setName] = useState('');
+  const [platform, setPlatform] = useState<DevicePlatform>('file');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const reload = useCallback(async () => {
+    const list = await api.listDevices({});
+    setDevices(list);
+    setDeviceId((current) => current || list[0]?.id || '');
+  }, [api]);
+
+  useEffect(() => {
+    reload().catch(setError);
+  }, [reload]);
+
+  async function addDevice(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      const device = await api.addDevice({ name, platform });
+      setName('');
+      await reload();
+      setDeviceId(device.id);
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  async function exportFile() {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      setResult(await api.exportToFile({ deviceId }));
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const platformLabel: Record<DevicePlatform, string> = {
+    ios: t('export.platformIos'),
+    android: t('export.platformAndroid'),
+    file: t('export.platformFile'),
+  };
+
+  return (
+    <section className="export card" aria-labelledby="export-heading">
+      <h2 id="export-heading">{t('export.heading')}</h2>
+      {devices.length === 0 ? (
+        <p className="hint">{t('export.noDevice')}</p>
+      ) : (
+        <div className="row">
+          <label>
+            {t('export.device')}
+            <select value={deviceId} onChange={(event) => setDeviceId(event.target.value)}>
+              {devices.map((device) => (
+                <option key={device.id} value={device.id}>
+                  {device.name} ({platformLabel[device.platform]})
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="primary" disabled={busy || !deviceId} onClick={() => void exportFile()}>
+            {busy ? t('export.exporting') : t('export.exportButton')}
+          </button>
+        </div>
+      )}
+      <ErrorNotice error={error} />
+      {result && (
+        <div className="notice" role="status">
+          <p>{t('export.result', { delivered: result.delivered, file: result.file })}</p>
+          {result.skippedNoPhone > 0 && (
+            <p className="hint">{t('export.skippedNoPhone', { count: result.skippedNoPhone })}</p>
+          )}
+          {result.skippedByCap > 0 && (
+            <p className="hint">{t('export.skippedByCap', { count: result.skippedByCap })}</p>
+          )}
+        </div>
+      )}
+      <details>
+        <summary>{t('export.addDevice')}</summary>
+        <form className="form" onSubmit={(event) => void addDevice(event)}>
+          <label>
+            {t('export.deviceName')}
+            <input
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              placeholder={t('export.deviceNamePlaceholder')}
+              required
+              maxLength={100}
+            />
+          </label>
+          <label>
+            {t('export.platform')}
+            <select value={platform} onChange={(event) => setPlatform(event.target.value as DevicePlatform)}>
+              {(['ios', 'android', 'file'] as const).map((value) => (
+                <option key={value} value={value}>
+                  {platformLabel[value]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">{t('export.add')}</button>
+        </form>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * One zod schema per API verb: the only shape of input any face accepts.
+ *
+ * Every face (IPC, browser-mode HTTP, CLI) parses its untrusted input with these before
+ * the core sees it. Schemas are strict: unknown keys are refused, not ignored, so a typo
+ * in a caller fails loudly instead of silently doing the default.
+ */
+import { z } from 'zod';
+import type { ApiVerb } from './verbs';
+
+export const accountIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const contactIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const deviceIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a device id');
+export const devicePlatformSchema = z.enum(['ios', 'android', 'file']);
+
+const empty = z.object({}).strict();
+
+export const apiInputSchemas = {
+  getAppInfo: empty,
+  listAccounts: empty,
+  addAccountWithToken: z
+    .object({
+      baseUrl: z.string().trim().min(1).max(2048),
+      token: z.string().trim().min(1).max(16_384),
+    })
+    .strict(),
+  connectDemoAccount: empty,
+  removeAccount: z.object({ accountId: accountIdSchema }).strict(),
+  syncAccounts: z.object({ accountId: accountIdSchema.optional() }).strict(),
+  cancelSync: empty,
+  searchContacts: z
+    .object({
+      accountId: accountIdSchema.optional(),
+      query: z.string().max(200).default(''),
+      offset: z.number().int().min(0).max(10_000_000).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    })
+    .strict(),
+  getContact: z.object({ accountId: accountIdSchema, contactId: contactIdSchema }).strict(),
+  listDevices: empty,
+  addDevice: z
+    .object({
+      name: z.string().trim().min(1).max(100),
+      platform: devicePlatformSchema,
+    })
+    .strict(),
+  exportToFile: z
+    .object({
+      deviceId: deviceIdSchema,
+      accountId: accountIdSchema.optional(),
+      /** Absolute path of the .vcf to write; omitted means "a new file in Downloads". */
+      outPath: z.string().min(1).max(4096).optional(),
+    })
+    .strict(),
+} as const satisfies Record<ApiVerb, z.ZodType>;
+
+export type ApiInputSchemas = typeof apiInputSchemas;
+/** What a caller may send (defaults still optional). */
+export type ApiInput<V extends ApiVerb> = z.input<ApiInputSchemas[V]>;
+/** What a handler receives, after parsing (defaults filled in). */
+export type ApiParsedInput<V extends ApiVerb> = z.output<ApiInputSchemas[V]>;
