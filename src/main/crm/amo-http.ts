@@ -58,6 +58,10 @@ export async function amoGet(
       });
     } catch (error) {
       if (options.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled');
+      if (isRedirectRefusal(error)) {
+        // Following it could carry the token to another host; an account address does not redirect.
+        throw new AppError('BAD_RESPONSE', `${host} redirects elsewhere: check the account address`, { host });
+      }
       const transient = describeFetchFailure(error, host);
       if (attempt < maxRetries) {
         await sleep(backoff(attempt + 1), options.signal);
@@ -93,6 +97,11 @@ async function readJson(response: Response, host: string): Promise<unknown> {
       host,
     });
   }
+}
+
+function isRedirectRefusal(error: unknown): boolean {
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause instanceof Error && /redirect/i.test(cause.message);
 }
 
 function describeFetchFailure(error: unknown, host: string): AppError {

@@ -8,7 +8,8 @@
  */
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
-import { migrateToLatest } from './migrations/runner';
+import { allMigrations } from './migrations/index';
+import { assertNotNewer, migrateToLatest } from './migrations/runner';
 
 export type MirrorDb = Database.Database;
 
@@ -35,8 +36,10 @@ export function openMirror(path: string, options: OpenMirrorOptions = {}): Mirro
     );
   }
   try {
-    // Reading the header first: a file that is not SQLite fails here, before any write.
+    // Read-only checks first: a file that is not SQLite, or one from a newer version of the
+    // app, is refused before anything (even the journal mode) is written to it.
     db.pragma('schema_version', { simple: true });
+    assertNotNewer(db, allMigrations, path);
     db.pragma('journal_mode = WAL');
     // NORMAL is durable against app crashes in WAL mode; only a power cut may lose the
     // last transaction, and everything in the mirror can be pulled again.

@@ -39,8 +39,16 @@ export function accountHandlers(ctx: CoreContext): AccountHandlers {
 
     async addAccountWithToken({ baseUrl, token }) {
       const origin = parseAccountBaseUrl(baseUrl);
-      // The token is checked against the account before anything is stored.
-      const info = await fetchAccountInfo({ baseUrl: origin, token, limiter: ctx.limiterFor(origin) });
+      // The token is checked against the account before anything is stored. Someone is
+      // waiting at a form: one quick retry, not the patient back-off a sync uses.
+      const info = await fetchAccountInfo({
+        baseUrl: origin,
+        token,
+        limiter: ctx.limiterFor(origin),
+        maxRetries: 1,
+        backoffMs: () => 500,
+        timeoutMs: 15_000,
+      });
       await ctx.secrets.set(accountTokenKey(info.id), token);
       remember(info, origin, false);
       return summaryOf(info.id);

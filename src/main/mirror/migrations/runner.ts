@@ -24,15 +24,8 @@ export function migrateTo(
   path = db.name,
 ): void {
   assertContiguous(migrations);
+  assertNotNewer(db, migrations, path);
   const from = currentVersion(db);
-  const latest = latestVersion(migrations);
-  if (from > latest) {
-    throw new AppError(
-      'DB_TOO_NEW',
-      `The database at ${path} was written by a newer version of amo-phonebook (schema ${from}, this version knows ${latest}). Update the app; the database was left untouched.`,
-      { path, found: from, supported: latest },
-    );
-  }
   for (const migration of migrations) {
     if (migration.version <= from || migration.version > target) continue;
     db.transaction(() => {
@@ -40,6 +33,23 @@ export function migrateTo(
       // PRAGMA cannot take a bound parameter; the version is an integer from our own code.
       db.pragma(`user_version = ${migration.version}`);
     })();
+  }
+}
+
+/** Refuses a database written by a newer version; call before anything writes to the file. */
+export function assertNotNewer(
+  db: Database.Database,
+  migrations: readonly Migration[] = allMigrations,
+  path = db.name,
+): void {
+  const found = currentVersion(db);
+  const supported = latestVersion(migrations);
+  if (found > supported) {
+    throw new AppError(
+      'DB_TOO_NEW',
+      `The database at ${path} was written by a newer version of amo-phonebook (schema ${found}, this version knows ${supported}). Update the app; the database was left untouched.`,
+      { path, found, supported },
+    );
   }
 }
 

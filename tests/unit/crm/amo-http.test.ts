@@ -1,0 +1,146 @@
+/**
+ * How the client meets amoCRM's faults, against a real local HTTP server that plays them:
+ * HTML 429s, 5xx, 401, the HTML 403 block page, 402, non-JSON bodies, refused connections.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type AmoHttpOptions, amoGet } from '../../../src/main/crm/amo-http';
+import { createRequestLimiter } from '../../../src/main/crm/request-limiter';
+import { AppError } from '../../../src/shared/errors';
+
+type Reply = { status: number; type?: string; body?: string };
+let server: Server | null = null;
+
+async function serve(replies: Reply[]): Promise<{ baseUrl: string; hits: () => number }> {
+  let hits = 0;
+  server = createServer((_req, res) => {
+    const reply = replies[Math.min(hits, replies.length - 1)] as Reply;
+    hits++;
+    res.writeHead(reply.status, reply.type ? { 'content-type': reply.type } : {});
+    res.end(reply.body ?? '');
+  });
+  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+  return { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits: () => hits };
+}
+
+afterEach(async () => {
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  server = null;
+});
+
+const options = (baseUrl: string, extra: Partial<AmoHttpOptions> = {}): AmoHttpOptions => ({
+  baseUrl,
+  token: 't',
+  limiter: createRequestLimiter(1000),
+  backoffMs: () => 5,
+  maxRetries: 3,
+  ...extra,
+});
+
+const json = (body: unknown): Reply => ({ status: 200, type: 'application/hal+json', body: JSON.stringify(body) });
+const html429: Reply = {
+  status: 429,
+  type: 'text/html',
+  body: '<html><head><title>429 Too Many Requests</title></head></html>',
+};
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'resolved';
+  } catch (error) {
+    return error instanceof AppError ? error.code : `not an AppError: ${String(error)}`;
+  }
+}
+
+describe('amoGet', () => {
+  it('treats 204 as an empty answer, not an error', async () => {
+    const { baseUrl } = await serve([{ status: 204 }]);
+    expect(await amoGet(options(baseUrl), '/api/v4/contacts')).toEqual({ status: 204 });
+  });
+
+  it('backs off and retries an HTML 429, then succeeds', async () => {
+    const { baseUrl, hits } = await serve([html429, html429, json({ ok: 1 })]);
+    expect(await amoGet(options(baseUrl), '/x')).toEqual({ status: 200, body: { ok: 1 } });
+    expect(hits()).toBe(3);
+  });
+
+  it('gives up on a 429 storm with RATE_LIMITED after the retry budget', async () => {
+    const { baseUrl, hits } = await serve([html429]);
+    expect(await codeOf(amoGet(options(baseUrl), '/x'))).toBe('RATE_LIMITED');
+    expect(hits()).toBe(4);
+  });
+
+  it('retries 5xx a bounded number of times, then SERVER_ERROR', async () => {
+    const { baseUrl, hits } = await serve([{ status: 503, body: 'busy' }]);
+    expect(await codeOf(amoGet(options(baseUrl), '/x'))).toBe('SERVER_ERROR');
+    expect(hits()).toBe(4);
+  });
+
+  it('never retries what needs the user: 401, 402, 403', async () => {
+    const cases: Array<[Reply, string]> = [
+      [{ status: 401, type: 'application/problem+json', body: '{"status":401}' }, 'AUTH_REJECTED'],
+      [{ status: 402, body: '' }, 'ACCOUNT_UNAVAILABLE'],
+      [
+        { status: 403, type: 'text/html', body: '<html><center><h1>403 Forbidden</h1></center></html>' },
+        'ACCOUNT_BLOCKED',
+      ],
+      [{ status: 403, type: 'application/problem+json', body: '{"status":403}' }, 'FORBIDDEN'],
+    ];
+    for (const [reply, code] of cases) {
+      const { baseUrl, hits } = await serve([reply]);
+      expect(await codeOf(amoGet(options(baseUrl), '/x')), `${reply.status}`).toBe(code);
+      expect(hits()).toBe(1);
+      await new Promise<void>((resolve) => server?.close(() => resolve()));
+      server = null;
+    }
+  });
+
+  it('reports a 200 whose body is not JSON as BAD_RESPONSE', async () => {
+    const { baseUrl } = await serve([{ status: 200, type: 'text/html', body: '<html>Welcome to nginx!</html>' }]);
+    expect(await codeOf(amoGet(options(baseUrl), '/x'))).toBe('BAD_RESPONSE');
+  });
+
+  it('reports a refused connection as NETWORK_UNREACHABLE after retrying', async () => {
+    const { baseUrl } = await serve([json({})]);
+    await new Promise<void>((resolve) => server?.close(() => resolve()));
+    server = null;
+    const error = await amoGet(options(baseUrl), '/x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('NETWORK_UNREACHABLE');
+    expect((error as AppError).message).toContain('ECONNREFUSED');
+  });
+
+  it('times out a server that never answers', async () => {
+    server = createServer(() => {
+      // never answers
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    expect(await codeOf(amoGet(options(baseUrl, { timeoutMs: 100, maxRetries: 1 }), '/x'))).toBe('TIMEOUT');
+    server.closeAllConnections();
+  });
+
+  it('stops with CANCELLED when the user cancels during a back-off', async () => {
+    const { baseUrl } = await serve([html429]);
+    const controller = new AbortController();
+    const pending = amoGet(options(baseUrl, { signal: controller.signal, backoffMs: () => 10_000 }), '/x');
+    setTimeout(() => controller.abort(), 100);
+    expect(await codeOf(pending)).toBe('CANCELLED');
+  });
+
+  it('sends the token as a bearer header and follows no redirects', async () => {
+    let seen: string | undefined;
+    server = createServer((req, res) => {
+      seen = req.headers.authorization;
+      res.writeHead(302, { location: 'http://127.0.0.1:1/elsewhere' });
+      res.end();
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // A redirect could carry the token to another host: refused, not followed.
+    expect(await codeOf(amoGet(options(baseUrl, { token: 'secret-token', maxRetries: 0 }), '/x'))).toBe('BAD_RESPONSE');
+    expect(seen).toBe('Bearer secret-token');
+  });
+});
