@@ -36,7 +36,14 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   lockDownSession(session.defaultSession);
   handleAppProtocol(protocol, join(import.meta.dirname, '../renderer'));
-  service = createCoreService({ dataDir: app.getPath('userData'), face: 'electron' });
+  // In development `npm start` builds better-sqlite3 for Electron's ABI beside the Node
+  // build (scripts/electron-native.js) and passes its path here.
+  const nativeBinding = !app.isPackaged ? process.env['AMO_PHONEBOOK_SQLITE_BINDING'] : undefined;
+  service = createCoreService({
+    dataDir: app.getPath('userData'),
+    face: 'electron',
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
   registerIpcApi(ipcMain, createDispatcher(service.api), (url) => isTrustedAppUrl(url, devServerUrl));
   await createMainWindow(service);
   app.on('activate', () => {

@@ -38,19 +38,23 @@ export function syncHandlers(ctx: CoreContext): SyncHandlers {
     const region = phoneRegion(account.country);
     const seen = new Set<number>();
     let pages = 0;
-    for await (const page of pullAllContacts(http)) {
+    try {
+      for await (const page of pullAllContacts(http)) {
+        throwIfCancelled(signal);
+        const contacts = page.contacts.map((wire) => toMirrorContact(wire, region));
+        upsertContacts(ctx.db, account.id, contacts);
+        for (const contact of contacts) seen.add(contact.id);
+        pages++;
+        progress('contacts', pages, seen.size);
+      }
       throwIfCancelled(signal);
-      const contacts = page.contacts.map((wire) => toMirrorContact(wire, region));
-      upsertContacts(ctx.db, account.id, contacts);
-      for (const contact of contacts) seen.add(contact.id);
-      pages++;
-      progress('contacts', pages, seen.size);
+      deleteContactsNotIn(ctx.db, account.id, seen);
+      markAccountSynced(ctx.db, account.id, ctx.now());
+      progress('done', pages, seen.size);
+    } finally {
+      // Pages written before a cancel or a failure stay in the mirror: say so either way.
+      if (pages > 0) ctx.events.emit({ type: 'accounts:changed' });
     }
-    throwIfCancelled(signal);
-    deleteContactsNotIn(ctx.db, account.id, seen);
-    markAccountSynced(ctx.db, account.id, ctx.now());
-    progress('done', pages, seen.size);
-    ctx.events.emit({ type: 'accounts:changed' });
     return { accountId: account.id, contacts: seen.size, pages, durationMs: ctx.now() - started };
   }
 

@@ -53,7 +53,7 @@ export function App() {
             <SyncPanel sync={sync} />
             <ExportPanel />
           </aside>
-          <ContactsView refreshKey={refreshKey} />
+          <ContactsView refreshKey={refreshKey} syncing={sync.running} />
         </main>
       )}
     </div>

@@ -1,6 +1,7 @@
 /** `amo-phonebook serve`: browser mode, the desktop UI in any browser on this computer. */
 import type { Command } from 'commander';
 import { startBrowserMode } from '../../browser-mode/server';
+import { openInBrowser } from '../../lib/open-in-browser';
 import { builtUiDir } from '../../lib/paths';
 import { createCoreService } from '../../service';
 import { parsePositiveInt } from '../output';
@@ -11,7 +12,8 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('serve the desktop UI and its API on 127.0.0.1 for a browser on this computer')
     .option('--port <n>', 'port (0 = any free port)', parsePositiveInt('--port'), 0)
-    .action(async (options: { port: number }, command: Command) => {
+    .option('--open', 'open the address in your browser')
+    .action(async (options: { port: number; open?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const service = createCoreService({ dataDir: resolveDataDir(globals), face: 'browser' });
       try {
@@ -23,6 +25,7 @@ export function registerServeCommand(program: Command): void {
             `amo-phonebook is running in browser mode. Open this address (it works only on this computer):\n\n  ${handle.url}\n\nPress Ctrl+C to stop.\n`,
           );
         }
+        if (options.open) openInBrowser(handle.url);
         await new Promise<void>((resolve) => {
           process.once('SIGINT', resolve);
           process.once('SIGTERM', resolve);

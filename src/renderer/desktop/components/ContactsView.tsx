@@ -6,7 +6,7 @@ import { ContactDetailPane } from './ContactDetailPane';
 import { ErrorNotice } from './ErrorNotice';
 import { useContactSearch } from './use-contact-search';
 
-export function ContactsView({ refreshKey }: { refreshKey: number }) {
+export function ContactsView({ refreshKey, syncing }: { refreshKey: number; syncing: boolean }) {
   const { t } = useTranslation();
   const [input, setInput] = useState('');
   const [query, setQuery] = useState('');
@@ -52,7 +52,11 @@ export function ContactsView({ refreshKey }: { refreshKey: number }) {
         </span>
       </div>
       <ErrorNotice error={search.error} />
-      {search.total === 0 && <p className="hint">{query ? t('contacts.noMatch', { query }) : t('contacts.empty')}</p>}
+      {search.total === 0 && (
+        <p className="hint">
+          {query ? t('contacts.noMatch', { query }) : syncing ? t('contacts.syncing') : t('contacts.empty')}
+        </p>
+      )}
       <div className="contacts-body">
         <div ref={scroller} className="contact-scroller">
           <ul

@@ -41,6 +41,7 @@ export const en = {
     searchPlaceholder: 'Name, e-mail or number',
     found: 'Found: {{count}}',
     empty: 'No contacts yet. Press "Sync now" to download them.',
+    syncing: 'Downloading contacts… They appear here when the sync finishes.',
     noMatch: 'Nothing matches "{{query}}".',
     noPhone: 'no phone',
     loading: 'Loading…',

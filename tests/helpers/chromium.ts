@@ -1,0 +1,32 @@
+/**
+ * A real, system-installed Chromium for the end-to-end tests, driven by playwright-core.
+ * No browser is downloaded: CI installs Debian's `chromium` package, and a missing browser
+ * is a failure with a clear message, never a silently skipped suite.
+ */
+import { accessSync, constants } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+
+export const chromiumPath = '/usr/bin/chromium';
+
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export async function launchChromium(): Promise<Browser> {
+  try {
+    accessSync(chromiumPath, constants.X_OK);
+  } catch {
+    throw new Error(
+      `The end-to-end tests need Chromium at ${chromiumPath}, and there is none (or it is not executable). ` +
+        'Install it with `sudo apt-get install chromium` (CI does this); playwright-core never downloads a browser here.',
+    );
+  }
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+}
