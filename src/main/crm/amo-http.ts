@@ -44,7 +44,7 @@ export async function amoGet(
   const host = url.host;
 
   for (let attempt = 0; ; attempt++) {
-    await options.limiter.acquire(options.signal);
+    const done = await options.limiter.acquire(options.signal);
     let response: Response;
     try {
       response = await (options.fetchImpl ?? fetch)(url, {
@@ -57,6 +57,7 @@ export async function amoGet(
         redirect: 'error',
       });
     } catch (error) {
+      done();
       if (options.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled');
       if (isRedirectRefusal(error)) {
         // Following it could carry the token to another host; an account address does not redirect.
@@ -70,6 +71,7 @@ export async function amoGet(
       throw transient;
     }
 
+    done();
     const status = response.status;
     if (status === 200) return { status: 200, body: await readJson(response, host) };
     if (status === 204) return { status: 204 };

@@ -1,9 +1,10 @@
 /**
- * Counts events in a sliding window: the rule "at most N requests in any one second"
- * that amoCRM enforces, used by the sandbox to refuse and by the client to wait.
+ * Counts events in a sliding window: the rule "at most N requests in any one second" that
+ * amoCRM enforces, used by the sandbox to refuse and by the client to wait. N is small
+ * (7), so plain arrays beat anything cleverer.
  */
 export class SlidingWindow {
-  private readonly stamps: number[] = [];
+  private stamps: number[] = [];
 
   constructor(
     readonly limit: number,
@@ -12,22 +13,32 @@ export class SlidingWindow {
 
   /** Drops stamps that left the window ending at `now`. */
   private expire(now: number): void {
-    while (this.stamps.length > 0 && (this.stamps[0] as number) <= now - this.windowMs) this.stamps.shift();
+    this.stamps = this.stamps.filter((stamp) => stamp > now - this.windowMs);
   }
 
-  /** Records an event at `now` if it fits, and says whether it did. */
-  tryAcquire(now: number): boolean {
+  /**
+   * Records an event at `now` if it fits. Returns a function that moves the event's stamp
+   * to a later moment (when its response arrived), or null if it did not fit.
+   */
+  tryAcquire(now: number): ((later: number) => void) | null {
     this.expire(now);
-    if (this.stamps.length >= this.limit) return false;
+    if (this.stamps.length >= this.limit) return null;
     this.stamps.push(now);
-    return true;
+    let current = now;
+    return (later) => {
+      if (later <= current) return;
+      // The stamps are a multiset of times: replacing any one equal to ours is the same.
+      const at = this.stamps.indexOf(current);
+      if (at >= 0) this.stamps[at] = later;
+      current = later;
+    };
   }
 
   /** Milliseconds until an event would fit (0 if it fits now). */
   waitTime(now: number): number {
     this.expire(now);
     if (this.stamps.length < this.limit) return 0;
-    return (this.stamps[0] as number) + this.windowMs - now;
+    return Math.min(...this.stamps) + this.windowMs - now;
   }
 
   /** Events inside the window ending at `now`. */

@@ -98,7 +98,8 @@ export function searchContacts(db: MirrorDb, options: SearchOptions): ContactSea
          (SELECT value FROM contact_channels e WHERE e.account_id = c.account_id AND e.contact_id = c.id
             AND e.kind = 'email' ORDER BY e.position LIMIT 1) AS primaryEmail
        FROM contacts c ${where}
-       ORDER BY c.name COLLATE NOCASE, c.account_id, c.id
+       -- Contacts without a name go last: a list that opens on blank rows looks broken.
+       ORDER BY c.name = '', c.name COLLATE NOCASE, c.account_id, c.id
        LIMIT ? OFFSET ?`,
     )
     .all(...params, options.limit, options.offset) as ContactListItem[];

@@ -28,6 +28,8 @@ export interface SandboxHandle {
   readonly account: SandboxAccount;
   /** Requests answered 429 so far: a well-behaved client keeps this at zero. */
   rejectedRequests(): number;
+  /** Every request received so far, refused or not. */
+  receivedRequests(): number;
   close(): Promise<void>;
 }
 
@@ -43,9 +45,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const rateLimit = options.rateLimit ?? sandboxDefaults.rateLimit;
   const window = rateLimit > 0 ? new SlidingWindow(rateLimit, 1000) : null;
   let rejected = 0;
+  let received = 0;
   let baseUrl = '';
 
   const server = createServer((req, res) => {
+    received++;
     if (window && !window.tryAcquire(performance.now())) {
       rejected++;
       replyTooManyRequests(res);
@@ -69,6 +73,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     tokens: Object.fromEntries(account.users.map((user) => [user.key, sandboxToken(account.seed, user)])),
     account,
     rejectedRequests: () => rejected,
+    receivedRequests: () => received,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

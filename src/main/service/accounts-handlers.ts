@@ -59,7 +59,7 @@ export function accountHandlers(ctx: CoreContext): AccountHandlers {
       const info = await fetchAccountInfo({
         baseUrl: sandbox.baseUrl,
         token: sandbox.tokens['admin'] as string,
-        limiter: ctx.limiterFor(sandbox.accountId),
+        limiter: ctx.limiterFor(sandbox.baseUrl),
       });
       remember(info, sandbox.baseUrl, true);
       return summaryOf(info.id);

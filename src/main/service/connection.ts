@@ -15,7 +15,7 @@ export async function connectionFor(
     const sandbox = await ctx.demo.ensure();
     if (sandbox.baseUrl !== account.baseUrl) saveAccount(ctx.db, { ...account, baseUrl: sandbox.baseUrl });
     return withSignal(
-      { baseUrl: sandbox.baseUrl, token: sandbox.tokens['admin'] as string, limiter: ctx.limiterFor(account.id) },
+      { baseUrl: sandbox.baseUrl, token: sandbox.tokens['admin'] as string, limiter: ctx.limiterFor(sandbox.baseUrl) },
       signal,
     );
   }
@@ -25,7 +25,7 @@ export async function connectionFor(
       host: new URL(account.baseUrl).host,
     });
   }
-  return withSignal({ baseUrl: account.baseUrl, token, limiter: ctx.limiterFor(account.id) }, signal);
+  return withSignal({ baseUrl: account.baseUrl, token, limiter: ctx.limiterFor(account.baseUrl) }, signal);
 }
 
 function withSignal(options: AmoHttpOptions, signal: AbortSignal | undefined): AmoHttpOptions {

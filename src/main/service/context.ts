@@ -16,6 +16,9 @@ export interface CoreContext {
   readonly demo: DemoRuntime;
   /** Unix milliseconds; injectable so tests control time. */
   readonly now: () => number;
-  /** One limiter per account, shared by every request to it (amoCRM counts per integration). */
-  limiterFor(accountId: number | string): RequestLimiter;
+  /**
+   * One limiter per account address, shared by every request to it: amoCRM counts requests
+   * per account, whichever part of the app sends them (connecting, syncing...).
+   */
+  limiterFor(baseUrl: string): RequestLimiter;
 }

@@ -46,7 +46,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     join(options.dataDir, 'mirror.sqlite'),
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
-  const limiters = new Map<number | string, RequestLimiter>();
+  const limiters = new Map<string, RequestLimiter>();
   const demo = createDemoRuntime(options.demoContacts);
   const ctx: CoreContext = {
     db,
@@ -57,7 +57,8 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     events: createEventBus(),
     demo,
     now: options.now ?? Date.now,
-    limiterFor(key) {
+    limiterFor(baseUrl) {
+      const key = new URL(baseUrl).origin;
       let limiter = limiters.get(key);
       if (!limiter) {
         limiter = createRequestLimiter(options.requestsPerSecond ?? defaultRequestsPerSecond);

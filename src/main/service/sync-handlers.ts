@@ -8,6 +8,7 @@ import type { SyncAccountResult } from '../../shared/api/types';
 import { AppError } from '../../shared/errors';
 import { toMirrorContact } from '../crm/contact-mapper';
 import { pullAllContacts } from '../crm/contacts-api';
+import type { RequestLimiter } from '../crm/request-limiter';
 import { throwIfCancelled } from '../lib/abort';
 import { type AccountRecord, getAccount, listAccountRecords, markAccountSynced } from '../mirror/accounts-repo';
 import { deleteContactsNotIn, upsertContacts } from '../mirror/contacts-repo';
@@ -22,7 +23,7 @@ export function syncHandlers(ctx: CoreContext): SyncHandlers {
 
   async function syncOne(account: AccountRecord, signal: AbortSignal): Promise<SyncAccountResult> {
     const started = ctx.now();
-    const limiter = ctx.limiterFor(account.id);
+    let limiter: RequestLimiter | null = null;
     const progress = (phase: 'account' | 'contacts' | 'done', pages: number, contacts: number) =>
       ctx.events.emit({
         type: 'sync:progress',
@@ -30,11 +31,12 @@ export function syncHandlers(ctx: CoreContext): SyncHandlers {
         phase,
         pages,
         contacts,
-        requestsPerSecond: limiter.currentRate(),
+        requestsPerSecond: limiter?.currentRate() ?? 0,
       });
 
     progress('account', 0, 0);
     const http = await connectionFor(ctx, account, signal);
+    limiter = http.limiter;
     const region = phoneRegion(account.country);
     const seen = new Set<number>();
     let pages = 0;

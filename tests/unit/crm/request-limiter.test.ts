@@ -10,8 +10,9 @@ describe('createRequestLimiter', () => {
     const started = performance.now();
     await Promise.all(
       Array.from({ length: 20 }, async () => {
-        await limiter.acquire();
+        const done = await limiter.acquire();
         stamps.push(performance.now());
+        done();
       }),
     );
     stamps.sort((a, b) => a - b);
@@ -23,9 +24,22 @@ describe('createRequestLimiter', () => {
     expect(limiter.currentRate()).toBeGreaterThan(0);
   });
 
+  it('counts a request until its answer arrives, so a slow answer cannot make the server see one too many', async () => {
+    // The server stamps arrival somewhere between send and answer: the limiter must assume the latest.
+    const limiter = createRequestLimiter(1);
+    const sentAt = performance.now();
+    const first = await limiter.acquire();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the answer is slow
+    const answeredAt = performance.now();
+    first();
+    await limiter.acquire();
+    expect(performance.now() - answeredAt).toBeGreaterThanOrEqual(1000);
+    expect(performance.now() - sentAt).toBeGreaterThanOrEqual(1300);
+  });
+
   it('gives up waiting with CANCELLED when the signal aborts', async () => {
     const limiter = createRequestLimiter(1);
-    await limiter.acquire();
+    (await limiter.acquire())();
     const controller = new AbortController();
     const waiting = limiter.acquire(controller.signal);
     setTimeout(() => controller.abort(), 50);

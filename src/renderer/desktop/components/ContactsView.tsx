@@ -2,9 +2,18 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ContactListItem } from '../../../shared/api/types';
 import { ContactDetailPane } from './ContactDetailPane';
 import { ErrorNotice } from './ErrorNotice';
 import { useContactSearch } from './use-contact-search';
+
+/** The second line of a row: what the title does not already show. */
+function rowDetails(item: ContactListItem, noPhone: string): string {
+  const parts = item.name
+    ? [item.primaryPhone ?? noPhone, item.primaryEmail]
+    : [item.primaryPhone ? item.primaryEmail : noPhone];
+  return parts.filter(Boolean).join(' · ');
+}
 
 export function ContactsView({ refreshKey, syncing }: { refreshKey: number; syncing: boolean }) {
   const { t } = useTranslation();
@@ -85,11 +94,8 @@ export function ContactsView({ refreshKey, syncing }: { refreshKey: number; sync
                       className={`contact-button${selected?.id === item.id && selected.accountId === item.accountId ? ' selected' : ''}`}
                       onClick={() => setSelected({ accountId: item.accountId, id: item.id })}
                     >
-                      <span className="contact-name">{item.name || item.primaryPhone || '—'}</span>
-                      <span className="contact-meta">
-                        {item.primaryPhone ?? t('contacts.noPhone')}
-                        {item.primaryEmail ? ` · ${item.primaryEmail}` : ''}
-                      </span>
+                      <span className="contact-name">{item.name || item.primaryPhone || item.primaryEmail || '—'}</span>
+                      <span className="contact-meta">{rowDetails(item, t('contacts.noPhone'))}</span>
                     </button>
                   ) : (
                     <span className="contact-placeholder">{t('contacts.loading')}</span>
