@@ -1,8 +1,7 @@
 /** Where and with what token to reach a connected account right now. */
 import { AppError } from '../../shared/errors';
 import type { AmoHttpOptions } from '../crm/amo-http';
-import type { AccountRecord } from '../mirror/accounts-repo';
-import { saveAccount } from '../mirror/accounts-repo';
+import { type AccountRecord, getAccount, listAccountRecords, saveAccount } from '../mirror/accounts-repo';
 import { accountTokenKey } from '../secrets/secret-store';
 import type { CoreContext } from './context';
 
@@ -30,4 +29,12 @@ export async function connectionFor(
 
 function withSignal(options: AmoHttpOptions, signal: AbortSignal | undefined): AmoHttpOptions {
   return signal ? { ...options, signal } : options;
+}
+
+/** The account a request names, or every connected account when it names none. */
+export function selectAccounts(ctx: CoreContext, accountId: number | undefined): AccountRecord[] {
+  if (accountId === undefined) return listAccountRecords(ctx.db);
+  const account = getAccount(ctx.db, accountId);
+  if (!account) throw new AppError('NOT_FOUND', `No connected account has id ${accountId}`, { accountId });
+  return [account];
 }

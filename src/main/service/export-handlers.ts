@@ -2,8 +2,8 @@
 import type { ApiHandlers } from '../../shared/api/contract';
 import { AppError } from '../../shared/errors';
 import { exportToVcfFile, resolveExportPath } from '../export/file-export';
-import { getAccount, listAccountRecords } from '../mirror/accounts-repo';
 import { getDevice } from '../mirror/devices-repo';
+import { selectAccounts } from './connection';
 import type { CoreContext } from './context';
 
 type ExportHandlers = Pick<ApiHandlers, 'exportToFile'>;
@@ -13,13 +13,7 @@ export function exportHandlers(ctx: CoreContext): ExportHandlers {
     async exportToFile({ deviceId, accountId, outPath }) {
       const device = getDevice(ctx.db, deviceId);
       if (!device) throw new AppError('NOT_FOUND', `No device has id "${deviceId}" (see: device list)`, { deviceId });
-      const accounts =
-        accountId === undefined
-          ? listAccountRecords(ctx.db)
-          : [getAccount(ctx.db, accountId)].filter((a) => a !== null);
-      if (accountId !== undefined && accounts.length === 0) {
-        throw new AppError('NOT_FOUND', `No connected account has id ${accountId}`, { accountId });
-      }
+      const accounts = selectAccounts(ctx, accountId);
       if (accounts.length === 0)
         throw new AppError('NOT_FOUND', 'No account is connected yet: add one, or try the demo account');
       const path = await resolveExportPath(outPath, device, ctx.dataDir, new Date(ctx.now()));

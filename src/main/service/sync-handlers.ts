@@ -10,10 +10,10 @@ import { toMirrorContact } from '../crm/contact-mapper';
 import { pullAllContacts } from '../crm/contacts-api';
 import type { RequestLimiter } from '../crm/request-limiter';
 import { throwIfCancelled } from '../lib/abort';
-import { type AccountRecord, getAccount, listAccountRecords, markAccountSynced } from '../mirror/accounts-repo';
+import { type AccountRecord, markAccountSynced } from '../mirror/accounts-repo';
 import { deleteContactsNotIn, upsertContacts } from '../mirror/contacts-repo';
 import { phoneRegion } from '../phones/normalize';
-import { connectionFor } from './connection';
+import { connectionFor, selectAccounts } from './connection';
 import type { CoreContext } from './context';
 
 type SyncHandlers = Pick<ApiHandlers, 'syncAccounts' | 'cancelSync'>;
@@ -63,13 +63,7 @@ export function syncHandlers(ctx: CoreContext): SyncHandlers {
   return {
     async syncAccounts({ accountId }) {
       if (running) throw new AppError('BUSY', 'A sync is already running');
-      const accounts =
-        accountId === undefined
-          ? listAccountRecords(ctx.db)
-          : [getAccount(ctx.db, accountId)].filter((a) => a !== null);
-      if (accountId !== undefined && accounts.length === 0) {
-        throw new AppError('NOT_FOUND', `No connected account has id ${accountId}`, { accountId });
-      }
+      const accounts = selectAccounts(ctx, accountId);
       const controller = new AbortController();
       running = controller;
       try {
