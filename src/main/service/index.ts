@@ -11,6 +11,7 @@ import type { Face } from '../../shared/api/types';
 import { createRequestLimiter, defaultRequestsPerSecond, type RequestLimiter } from '../crm/request-limiter';
 import { createEventBus, type EventBus } from '../lib/event-bus';
 import { appVersion } from '../lib/version';
+import { listAccountRecords } from '../mirror/accounts-repo';
 import { closeMirror, openMirror } from '../mirror/database';
 import { createFileSecretStore } from '../secrets/file-secret-store';
 import type { SecretStore } from '../secrets/secret-store';
@@ -47,7 +48,12 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
   const limiters = new Map<string, RequestLimiter>();
-  const demo = createDemoRuntime(options.demoContacts);
+  const now = options.now ?? Date.now;
+  const demo = createDemoRuntime(options.demoContacts, () => {
+    // The day the demo was first connected (or is being connected now).
+    const connectedAt = listAccountRecords(db).find((account) => account.isDemo)?.connectedAt ?? now();
+    return Math.floor(connectedAt / 86_400_000) * 86_400;
+  });
   const ctx: CoreContext = {
     db,
     dataDir: options.dataDir,
@@ -56,7 +62,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     secrets: options.secrets ?? createFileSecretStore(join(options.dataDir, 'secrets.json')),
     events: createEventBus(),
     demo,
-    now: options.now ?? Date.now,
+    now,
     limiterFor(baseUrl) {
       const key = new URL(baseUrl).origin;
       let limiter = limiters.get(key);

@@ -25,8 +25,14 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-function openService(dataDir = tempDir()) {
-  const service = createCoreService({ dataDir, face: 'cli', secrets: createMemorySecretStore(), demoContacts: 300 });
+function openService(dataDir = tempDir(), now?: () => number) {
+  const service = createCoreService({
+    dataDir,
+    face: 'cli',
+    secrets: createMemorySecretStore(),
+    demoContacts: 300,
+    ...(now ? { now } : {}),
+  });
   const dispatch = createDispatcher(service.api, () => undefined);
   async function call<V extends ApiVerb>(verb: V, input: ApiInput<V>): Promise<ApiOutputs[V]> {
     const envelope = await dispatch(verb, input);
@@ -245,19 +251,24 @@ describe('core service against the sandbox', () => {
 });
 
 describe('the demo account', () => {
-  it('starts the sandbox in-process, connects, syncs, and survives a restart on a new port', async () => {
+  it('starts the sandbox in-process, connects, syncs, and survives a restart on a new port and a later day', async () => {
     const dataDir = tempDir();
-    const first = openService(dataDir);
+    const connectedOn = Date.parse('2026-03-02T15:00:00Z');
+    const first = openService(dataDir, () => connectedOn);
     const demo = await first.call('connectDemoAccount', {});
     expect(demo.isDemo).toBe(true);
     await first.call('syncAccounts', {});
     expect((await first.call('listAccounts', {}))[0]?.contactCount).toBe(300);
+    const firstSeen = await first.call('getContact', { accountId: demo.id, contactId: 20_000_001 });
+    expect(firstSeen.updatedAt).toBeLessThanOrEqual(Date.parse('2026-03-02T00:00:00Z') / 1000);
     await first.service.close();
 
-    const second = openService(dataDir);
+    const second = openService(dataDir, () => connectedOn + 3 * 86_400_000);
     try {
       const result = await second.call('syncAccounts', {});
       expect(result.accounts[0]).toMatchObject({ accountId: demo.id, contacts: 300 });
+      // The same history days later, anchored on the day the demo was connected.
+      expect(await second.call('getContact', { accountId: demo.id, contactId: 20_000_001 })).toEqual(firstSeen);
       const [account] = await second.call('listAccounts', {});
       expect(account?.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     } finally {
