@@ -4,7 +4,7 @@
  * No domain logic lives here.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { createDispatcher } from '../api/dispatch';
 import { type CoreService, createCoreService } from '../service';
 import { appOrigin, isTrustedAppUrl } from './app-origin';
@@ -27,10 +27,15 @@ if (!app.requestSingleInstanceLock()) {
       window.focus();
     }
   });
-  app.whenReady().then(start, (error: unknown) => {
-    console.error(error);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // A refused database (damaged, or from a newer version) lands here: say it in words.
+      console.error(error);
+      dialog.showErrorBox('amo-phonebook', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {
