@@ -160,7 +160,7 @@ describe('browser mode in Chromium', () => {
     await expect.poll(() => shownCount(page), { timeout: syncTimeout }).toBe(demoContacts);
     await page
       .getByRole('status')
-      .filter({ hasText: `Sync finished: ${demoContacts} contacts.` })
+      .filter({ hasText: `Sync finished: ${demoContacts} new or changed, 0 deleted in amoCRM.` })
       .waitFor();
     expect(await progress.count()).toBe(0);
     await page

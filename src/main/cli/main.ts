@@ -8,6 +8,7 @@ import { appVersion } from '../lib/version';
 import { registerAccountCommands } from './commands/account';
 import { registerDeviceCommands } from './commands/device';
 import { registerExportCommand } from './commands/export';
+import { registerLookupCommand } from './commands/lookup';
 import { registerSandboxCommand } from './commands/sandbox';
 import { registerServeCommand } from './commands/serve';
 import { registerSyncCommand } from './commands/sync';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerSyncCommand(program);
   registerDeviceCommands(program);
   registerExportCommand(program);
+  registerLookupCommand(program);
   registerServeCommand(program);
   return program;
 }

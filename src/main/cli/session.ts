@@ -6,7 +6,7 @@ import type { ApiVerb } from '../../shared/api/verbs';
 import { deserializeError } from '../../shared/errors';
 import { createDispatcher } from '../api/dispatch';
 import { defaultDataDir } from '../lib/paths';
-import { type CoreService, createCoreService } from '../service';
+import { type CoreService, type CoreServiceOptions, createCoreService } from '../service';
 
 export interface GlobalOptions {
   readonly dataDir?: string;
@@ -22,8 +22,12 @@ export function resolveDataDir(options: GlobalOptions): string {
   return resolve(options.dataDir ?? defaultDataDir());
 }
 
-export async function withSession<T>(options: GlobalOptions, run: (session: CliSession) => Promise<T>): Promise<T> {
-  const service = createCoreService({ dataDir: resolveDataDir(options), face: 'cli' });
+export async function withSession<T>(
+  options: GlobalOptions,
+  run: (session: CliSession) => Promise<T>,
+  extra: Pick<CoreServiceOptions, 'openConsentWindow'> = {},
+): Promise<T> {
+  const service = createCoreService({ dataDir: resolveDataDir(options), face: 'cli', ...extra });
   const dispatch = createDispatcher(service.api);
   const session: CliSession = {
     service,

@@ -1,4 +1,5 @@
-/** Reading who the token belongs to: `GET /api/v4/account`. */
+/** Reading who the token belongs to: `GET /api/v4/account?with=users_groups`. */
+import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { type AmoHttpOptions, amoGet } from './amo-http';
 import { wireAccountSchema } from './wire';
@@ -9,7 +10,14 @@ export interface CrmAccountInfo {
   readonly subdomain: string;
   readonly currentUserId: number;
   readonly country: string | null;
+  readonly groups: ReadonlyArray<{ readonly id: number; readonly name: string }>;
 }
+
+const groupsSchema = z.object({
+  _embedded: z
+    .object({ users_groups: z.array(z.object({ id: z.number(), name: z.string() }).passthrough()) })
+    .passthrough(),
+});
 
 export async function fetchAccountInfo(http: AmoHttpOptions): Promise<CrmAccountInfo> {
   const host = new URL(http.baseUrl).host;
@@ -24,11 +32,13 @@ export async function fetchAccountInfo(http: AmoHttpOptions): Promise<CrmAccount
     });
   }
   const account = parsed.data;
+  const groups = groupsSchema.safeParse(result.body);
   return {
     id: account.id,
     name: account.name,
     subdomain: account.subdomain,
     currentUserId: account.current_user_id,
     country: account.country ?? null,
+    groups: groups.success ? groups.data._embedded.users_groups.map(({ id, name }) => ({ id, name })) : [],
   };
 }

@@ -9,11 +9,12 @@
  */
 import { AppError } from '../../shared/errors';
 import { sleep } from '../lib/abort';
+import type { AccountAuth } from './account-auth';
 import type { RequestLimiter } from './request-limiter';
 
 export interface AmoHttpOptions {
   readonly baseUrl: string;
-  readonly token: string;
+  readonly auth: AccountAuth;
   readonly limiter: RequestLimiter;
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
@@ -23,7 +24,23 @@ export interface AmoHttpOptions {
   readonly maxRetries?: number;
 }
 
-export type AmoGetResult = { readonly status: 200; readonly body: unknown } | { readonly status: 204 };
+/**
+ * A successful answer. `serverTime` is the CRM's clock (the HTTP Date header, Unix
+ * seconds): sync watermarks use it, never this computer's clock.
+ */
+export type AmoGetResult =
+  | { readonly status: 200; readonly body: unknown; readonly serverTime: number | null }
+  | { readonly status: 204; readonly serverTime: number | null };
+
+export interface AmoRequest {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string>>;
+  /** A JSON body (POST). */
+  readonly body?: unknown;
+  /** Send the account's bearer token (everything but the token endpoint). */
+  readonly authorized: boolean;
+}
 
 const userAgent = 'amo-phonebook/0.1 (+desktop contacts export)';
 
@@ -32,27 +49,36 @@ export function defaultBackoffMs(attempt: number): number {
   return base / 2 + Math.random() * (base / 2);
 }
 
-export async function amoGet(
+export function amoGet(
   options: AmoHttpOptions,
   path: string,
   query: Record<string, string> = {},
 ): Promise<AmoGetResult> {
-  const url = new URL(path, options.baseUrl);
-  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  return amoRequest(options, { method: 'GET', path, query, authorized: true });
+}
+
+export async function amoRequest(options: AmoHttpOptions, request: AmoRequest): Promise<AmoGetResult> {
+  const url = new URL(request.path, options.baseUrl);
+  for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
   const maxRetries = options.maxRetries ?? 5;
   const backoff = options.backoffMs ?? defaultBackoffMs;
   const host = url.host;
+  let renewed = false;
 
   for (let attempt = 0; ; attempt++) {
+    const token = request.authorized ? await options.auth.token() : null;
     const done = await options.limiter.acquire(options.signal);
     let response: Response;
     try {
       response = await (options.fetchImpl ?? fetch)(url, {
+        method: request.method,
         headers: {
-          authorization: `Bearer ${options.token}`,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
           accept: 'application/hal+json, application/json',
           'user-agent': userAgent,
         },
+        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
         signal: combineSignals(options.signal, options.timeoutMs ?? 30_000),
         redirect: 'error',
       });
@@ -73,16 +99,30 @@ export async function amoGet(
 
     done();
     const status = response.status;
-    if (status === 200) return { status: 200, body: await readJson(response, host) };
-    if (status === 204) return { status: 204 };
+    const serverTime = parseServerTime(response.headers.get('date'));
+    if (status === 200) return { status: 200, body: await readJson(response, host), serverTime };
+    if (status === 204) return { status: 204, serverTime };
     const text = await response.text().catch(() => '');
 
+    if (status === 401 && token && !renewed) {
+      // One refresh per request: a second 401 means the user must connect again.
+      renewed = true;
+      if (await options.auth.renew(token)) {
+        attempt--;
+        continue;
+      }
+    }
     if ((status === 429 || status >= 500) && attempt < maxRetries) {
       await sleep(backoff(attempt + 1), options.signal);
       continue;
     }
     throw errorForStatus(status, text, response.headers.get('content-type') ?? '', host);
   }
+}
+
+function parseServerTime(header: string | null): number | null {
+  const parsed = header ? Date.parse(header) : Number.NaN;
+  return Number.isFinite(parsed) ? Math.floor(parsed / 1000) : null;
 }
 
 function combineSignals(signal: AbortSignal | undefined, timeoutMs: number): AbortSignal {
@@ -127,28 +167,29 @@ export function errorForStatus(status: number, body: string, contentType: string
     case status === 401:
       return new AppError('AUTH_REJECTED', `${host} refused the token (401): it is wrong, expired or revoked`, {
         host,
+        status,
       });
     case status === 402:
       return new AppError(
         'ACCOUNT_UNAVAILABLE',
         `${host} says the account is unavailable (402): its paid period may have ended`,
-        { host },
+        { host, status },
       );
     case status === 403 && isHtml:
       return new AppError(
         'ACCOUNT_BLOCKED',
         `${host} has blocked API access for this address (403); amoCRM support can lift it`,
-        { host },
+        { host, status },
       );
     case status === 403:
-      return new AppError('FORBIDDEN', `${host} does not allow this request for your user (403)`, { host });
+      return new AppError('FORBIDDEN', `${host} does not allow this request for your user (403)`, { host, status });
     case status === 404:
-      return new AppError('BAD_RESPONSE', `${host} has no amoCRM API here (404): check the address`, { host });
+      return new AppError('BAD_RESPONSE', `${host} has no amoCRM API here (404): check the address`, { host, status });
     case status === 429:
       return new AppError(
         'RATE_LIMITED',
         `${host} kept answering "too many requests" (429); try again in a few minutes`,
-        { host },
+        { host, status },
       );
     case status >= 500:
       return new AppError('SERVER_ERROR', `${host} had a server error (${status}); try again later`, { host, status });

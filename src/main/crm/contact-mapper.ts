@@ -34,7 +34,21 @@ export interface MirrorContact {
 
 const channelByFieldCode: Readonly<Record<string, ChannelKind>> = { PHONE: 'phone', EMAIL: 'email', IM: 'im' };
 
-export function toMirrorContact(wire: WireContact, region: CountryCode | undefined): MirrorContact {
+/** From the account's field definitions: codes for values that arrive without them. */
+export interface FieldCodes {
+  /** field id -> PHONE / EMAIL / IM ... */
+  readonly fields: ReadonlyMap<number, string>;
+  /** enum id -> MOB / WORK / PRIV ... */
+  readonly enums: ReadonlyMap<number, string>;
+}
+
+const noCodes: FieldCodes = { fields: new Map(), enums: new Map() };
+
+export function toMirrorContact(
+  wire: WireContact,
+  region: CountryCode | undefined,
+  codes: FieldCodes = noCodes,
+): MirrorContact {
   const firstName = (wire.first_name ?? '').trim();
   const lastName = (wire.last_name ?? '').trim();
   const name = (wire.name ?? '').trim() || [firstName, lastName].filter(Boolean).join(' ');
@@ -43,13 +57,15 @@ export function toMirrorContact(wire: WireContact, region: CountryCode | undefin
   let phoneCount = 0;
 
   for (const field of wire.custom_fields_values ?? []) {
-    const kind = field.field_code ? channelByFieldCode[field.field_code] : undefined;
+    const fieldCode = field.field_code ?? codes.fields.get(field.field_id);
+    const kind = fieldCode ? channelByFieldCode[fieldCode] : undefined;
     if (!kind) continue;
     for (const entry of field.values ?? []) {
       if (entry.value === null || entry.value === undefined) continue;
       const value = String(entry.value).trim();
       if (!value) continue;
-      const typeCode = entry.enum_code ?? null;
+      const typeCode =
+        entry.enum_code ?? (typeof entry.enum_id === 'number' ? codes.enums.get(entry.enum_id) : undefined) ?? null;
       if (kind === 'phone') {
         const phone = normalizePhone(value, region);
         if (isDialable(value, phone.e164)) phoneCount++;

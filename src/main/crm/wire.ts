@@ -39,16 +39,24 @@ export const wireContactSchema = z
   })
   .passthrough();
 
-export const wireContactsPageSchema = z
-  .object({
-    _page: z.number().int().optional(),
-    _links: z
-      .object({ next: z.object({ href: z.string() }).passthrough().optional() })
-      .passthrough()
-      .optional(),
-    _embedded: z.object({ contacts: z.array(wireContactSchema) }).passthrough(),
-  })
-  .passthrough();
+/**
+ * A HAL list page: `{_links: {next?}, _embedded: {[key]: item[]}}`. Only `next` is read;
+ * the item schema decides how strict the rest is.
+ */
+export function halPageSchema<K extends string, T extends z.ZodType>(key: K, item: T) {
+  return z
+    .object({
+      _page: z.number().int().optional(),
+      _links: z
+        .object({ next: z.object({ href: z.string() }).passthrough().optional() })
+        .passthrough()
+        .optional(),
+      _embedded: z.object({ [key]: z.array(item) } as Record<K, z.ZodArray<T>>).passthrough(),
+    })
+    .passthrough();
+}
+
+export const wireContactsPageSchema = halPageSchema('contacts', wireContactSchema);
 
 export const wireAccountSchema = z
   .object({

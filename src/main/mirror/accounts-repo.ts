@@ -1,5 +1,6 @@
 /** The connected accounts, keyed on amoCRM's account id. */
-import type { AccountSummary } from '../../shared/api/types';
+import type { AccountSummary, AuthKind, ExportRight } from '../../shared/api/types';
+import type { RightLetter, UserRights } from '../crm/rights-api';
 import type { MirrorDb } from './database';
 
 export interface AccountRecord {
@@ -10,8 +11,13 @@ export interface AccountRecord {
   readonly country: string | null;
   readonly currentUserId: number;
   readonly isDemo: boolean;
+  readonly authKind: AuthKind;
   readonly connectedAt: number;
   readonly lastSyncedAt: number | null;
+  /** The last rights the CRM reported; null letter = unknown (see migration 0003). */
+  readonly exportLetter: RightLetter | null;
+  readonly isAdmin: boolean | null;
+  readonly groupId: number | null;
 }
 
 interface AccountRow {
@@ -22,8 +28,12 @@ interface AccountRow {
   country: string | null;
   current_user_id: number;
   is_demo: number;
+  auth_kind: AuthKind;
   connected_at: number;
   last_synced_at: number | null;
+  export_right: RightLetter | null;
+  is_admin: number | null;
+  current_user_group_id: number | null;
 }
 
 function fromRow(row: AccountRow): AccountRecord {
@@ -35,20 +45,52 @@ function fromRow(row: AccountRow): AccountRecord {
     country: row.country,
     currentUserId: row.current_user_id,
     isDemo: row.is_demo === 1,
+    authKind: row.auth_kind,
     connectedAt: row.connected_at,
     lastSyncedAt: row.last_synced_at,
+    exportLetter: row.export_right,
+    isAdmin: row.is_admin === null ? null : row.is_admin === 1,
+    groupId: row.current_user_group_id,
   };
 }
 
+const rightNames: Readonly<Record<RightLetter, ExportRight>> = { A: 'all', G: 'group', M: 'responsible', D: 'denied' };
+
+export function exportRightOf(account: Pick<AccountRecord, 'exportLetter'>): ExportRight {
+  return account.exportLetter ? rightNames[account.exportLetter] : 'unknown';
+}
+
 /** Inserts or refreshes an account; a renamed subdomain simply updates the row. */
-export function saveAccount(db: MirrorDb, account: Omit<AccountRecord, 'lastSyncedAt'>): void {
+export type NewAccount = Omit<AccountRecord, 'lastSyncedAt' | 'exportLetter' | 'isAdmin' | 'groupId'>;
+
+/**
+ * Inserts or refreshes an account. A renamed subdomain or a reconnection simply updates the
+ * row: everything is keyed on the account id, so the mirror and devices' history stay.
+ */
+export function saveAccount(db: MirrorDb, account: NewAccount): void {
   db.prepare(
-    `INSERT INTO accounts (id, name, subdomain, base_url, country, current_user_id, is_demo, connected_at)
-     VALUES (@id, @name, @subdomain, @baseUrl, @country, @currentUserId, @isDemo, @connectedAt)
+    `INSERT INTO accounts (id, name, subdomain, base_url, country, current_user_id, is_demo, auth_kind, connected_at)
+     VALUES (@id, @name, @subdomain, @baseUrl, @country, @currentUserId, @isDemo, @authKind, @connectedAt)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, subdomain = excluded.subdomain,
        base_url = excluded.base_url, country = excluded.country,
-       current_user_id = excluded.current_user_id, is_demo = excluded.is_demo`,
+       current_user_id = excluded.current_user_id, is_demo = excluded.is_demo, auth_kind = excluded.auth_kind`,
   ).run({ ...account, isDemo: account.isDemo ? 1 : 0 });
+}
+
+export function setAccountBaseUrl(db: MirrorDb, id: number, baseUrl: string): void {
+  db.prepare('UPDATE accounts SET base_url = ? WHERE id = ?').run(baseUrl, id);
+}
+
+export function saveRights(db: MirrorDb, id: number, rights: UserRights, at: number): void {
+  db.prepare(
+    'UPDATE accounts SET export_right = ?, is_admin = ?, current_user_group_id = ?, rights_checked_at = ? WHERE id = ?',
+  ).run(
+    rights.known ? rights.exportLetter : null,
+    rights.known ? (rights.isAdmin ? 1 : 0) : null,
+    rights.known ? rights.groupId : null,
+    at,
+    id,
+  );
 }
 
 export function getAccount(db: MirrorDb, id: number): AccountRecord | null {
@@ -73,6 +115,9 @@ export function listAccountSummaries(db: MirrorDb): AccountSummary[] {
       baseUrl: account.baseUrl,
       isDemo: account.isDemo,
       currentUserId: account.currentUserId,
+      authKind: account.authKind,
+      exportRight: exportRightOf(account),
+      isAdmin: account.isAdmin,
       contactCount: total,
       contactsWithPhone: withPhone,
       lastSyncedAt: account.lastSyncedAt,

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { WireContact, WireCustomField } from '../crm/wire';
 import { transliterate } from '../lib/transliterate';
+import { sandboxEnumId, sandboxFieldIds } from './custom-fields';
 import {
   englishFirstNames,
   englishLastNames,
@@ -39,16 +40,19 @@ export interface SandboxAccount {
   readonly users: readonly SandboxUser[];
   /** Bearer token -> user. Tokens derive from the seed, so they survive restarts. */
   readonly tokens: ReadonlyMap<string, SandboxUser>;
+  /** The generated contact `index`, as first created: edits live in the server's overlay. */
   contactAt(index: number): WireContact;
+  /** Generated `updated_at` of contact `index`, without generating the contact. */
+  updatedAtOf(index: number): number;
   /** Contact indexes sorted as `order[field]=direction` would sort them. */
   order(field: 'id' | 'updated_at', direction: 'asc' | 'desc'): Int32Array;
 }
 
 const threeYears = 3 * 365 * 24 * 3600;
-const firstContactId = 20_000_001;
+/** Generated contact `index` has id `firstContactId + index`. */
+export const firstContactId = 20_000_001;
 
-/** Stable custom-field ids, as an account would have them (ids differ per real account). */
-export const sandboxFieldIds = { phone: 264_911, email: 264_913, im: 264_917, position: 264_909 } as const;
+export { sandboxFieldIds };
 
 export function sandboxToken(seed: string, user: SandboxUser): string {
   const digest = createHash('sha256').update(`amo-sandbox:${seed}:${user.id}`).digest('hex');
@@ -89,6 +93,11 @@ export function createSandboxAccount(options: SandboxAccountOptions): SandboxAcc
         throw new RangeError(`no sandbox contact at ${index}`);
       }
       return generateContact(seed, index, createdAt[index] as number, updatedAt[index] as number, id);
+    },
+    updatedAtOf(index) {
+      const value = updatedAt[index];
+      if (value === undefined) throw new RangeError(`no sandbox contact at ${index}`);
+      return value;
     },
     order(field, direction) {
       const key = `${field}:${direction}`;
@@ -144,27 +153,24 @@ function generateContact(
       field_name: 'Телефон',
       field_code: 'PHONE',
       field_type: 'multitext',
-      values: Array.from({ length: phoneCount }, (_, n) => ({
-        value: typedPhoneNumber(rng),
-        enum_id: 600_001 + n,
-        enum_code: n === 0 ? 'MOB' : rng.pick(codes),
-      })),
+      values: Array.from({ length: phoneCount }, (_, n) => {
+        // Draw order (number, then code) is part of the seed's contract: keep it.
+        const value = typedPhoneNumber(rng);
+        const code = n === 0 ? 'MOB' : rng.pick(codes);
+        return { value, enum_id: sandboxEnumId('PHONE', code), enum_code: code };
+      }),
     });
   }
   if (rng.chance(0.6)) {
     const local = transliterate(`${person.first}.${person.last}`) || `client${index}`;
+    const value = `${local}@${rng.pick(['example.com', 'example.ru', 'client.example', 'mail.example'])}`;
+    const code = rng.pick(['WORK', 'PRIV', 'OTHER']);
     fields.push({
       field_id: sandboxFieldIds.email,
       field_name: 'Email',
       field_code: 'EMAIL',
       field_type: 'multitext',
-      values: [
-        {
-          value: `${local}@${rng.pick(['example.com', 'example.ru', 'client.example', 'mail.example'])}`,
-          enum_id: 600_101,
-          enum_code: rng.pick(['WORK', 'PRIV', 'OTHER']),
-        },
-      ],
+      values: [{ value, enum_id: sandboxEnumId('EMAIL', code), enum_code: code }],
     });
   }
   if (rng.chance(0.2)) {
@@ -178,7 +184,7 @@ function generateContact(
       values: [
         {
           value: code === 'JABBER' ? `${handle}@xmpp.example` : `${handle}${rng.int(1, 99)}`,
-          enum_id: 600_201,
+          enum_id: sandboxEnumId('IM', code),
           enum_code: code,
         },
       ],

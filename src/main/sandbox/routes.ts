@@ -1,23 +1,26 @@
 /**
- * The API v4 endpoints the sandbox answers, as pure functions of (account, user, query).
+ * The account and contacts endpoints of API v4, as functions of (context, user, query).
  */
 import type { ServerResponse } from 'node:http';
-import type { SandboxAccount } from './account';
-import { replyHal, replyNoContent, replyProblem } from './http-replies';
+import type { WireContact } from '../crm/wire';
+import { filterIds, readContactFilter } from './contact-filter';
+import type { SandboxContext } from './context';
+import { replyHal, replyNoContent, replyProblem, replyValidation } from './http-replies';
+import { isProblem, pageLinks, readPaging } from './query-params';
 import { type SandboxUser, sandboxGroups } from './users';
 
 export function serveAccount(
   res: ServerResponse,
-  account: SandboxAccount,
+  ctx: SandboxContext,
   user: SandboxUser,
   query: URLSearchParams,
-  baseUrl: string,
 ): void {
+  const { account, hosts } = ctx;
   const withParts = new Set((query.get('with') ?? '').split(',').filter(Boolean));
   const body: Record<string, unknown> = {
     id: account.id,
     name: account.name,
-    subdomain: account.subdomain,
+    subdomain: hosts.subdomain(),
     current_user_id: user.id,
     country: account.country,
     currency: 'RUB',
@@ -28,9 +31,9 @@ export function serveAccount(
     is_helpbot_enabled: false,
     is_technical_account: false,
     contact_name_display_order: 1,
-    _links: { self: { href: `${baseUrl}/api/v4/account` } },
+    _links: { self: { href: `${hosts.baseUrl()}/api/v4/account` } },
   };
-  if (withParts.has('is_api_filter_enabled')) body['is_api_filter_enabled'] = false;
+  if (withParts.has('is_api_filter_enabled')) body['is_api_filter_enabled'] = ctx.apiFilterEnabled;
   if (withParts.has('users_groups')) {
     body['_embedded'] = {
       users_groups: sandboxGroups.map((group) => ({ id: group.id, name: group.name, uuid: null })),
@@ -39,20 +42,10 @@ export function serveAccount(
   replyHal(res, body);
 }
 
-export function serveContacts(
-  res: ServerResponse,
-  account: SandboxAccount,
-  query: URLSearchParams,
-  baseUrl: string,
-): void {
-  const limit = query.has('limit') ? Number(query.get('limit')) : 50;
-  const page = query.has('page') ? Number(query.get('page')) : 1;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 250) {
-    replyValidation(res, 'limit', 'limit must be an integer from 1 to 250');
-    return;
-  }
-  if (!Number.isInteger(page) || page < 1) {
-    replyValidation(res, 'page', 'page must be a positive integer');
+export function serveContacts(res: ServerResponse, ctx: SandboxContext, query: URLSearchParams): void {
+  const paging = readPaging(query, 250);
+  if (isProblem(paging)) {
+    replyValidation(res, paging.path, paging.detail);
     return;
   }
 
@@ -69,34 +62,46 @@ export function serveContacts(
     direction = value;
   }
 
-  const order = account.order(field, direction);
-  const start = (page - 1) * limit;
+  let order = ctx.store.ids(field, direction);
+  // Without API filtering switched on, amoCRM ignores filter[...] without a word.
+  if (ctx.apiFilterEnabled) {
+    const filter = readContactFilter(query);
+    if (filter && 'detail' in filter) {
+      replyValidation(res, filter.path, filter.detail);
+      return;
+    }
+    if (filter) order = filterIds(order, filter, ctx.store);
+  }
+
+  const start = (paging.page - 1) * paging.limit;
   // amoCRM answers an empty page (also a page past the end) with 204 and no body.
   if (start >= order.length) {
     replyNoContent(res);
     return;
   }
-  const indexes = order.subarray(start, Math.min(order.length, start + limit));
-  const contacts = Array.from(indexes, (index) => {
-    const contact = account.contactAt(index);
-    return { ...contact, _links: { self: { href: `${baseUrl}/api/v4/contacts/${contact.id}` } } };
-  });
-
-  const link = (n: number) => {
-    const params = new URLSearchParams(query);
-    params.set('page', String(n));
-    params.set('limit', String(limit));
-    return { href: `${baseUrl}/api/v4/contacts?${params.toString()}` };
-  };
-  const links: Record<string, { href: string }> = { self: link(page), first: link(1) };
+  const ids = order.subarray(start, Math.min(order.length, start + paging.limit));
+  const baseUrl = ctx.hosts.baseUrl();
+  const contacts = Array.from(ids, (id) => withLinks(ctx.store.live(id) as WireContact, baseUrl));
   // Like the real API, `next` appears whenever the page is full, even if the next is empty.
-  if (indexes.length === limit) links['next'] = link(page + 1);
-  if (page > 1) links['prev'] = link(page - 1);
-  replyHal(res, { _page: page, _links: links, _embedded: { contacts } });
+  const links = pageLinks(baseUrl, '/api/v4/contacts', query, paging, ids.length === paging.limit);
+  replyHal(res, { _page: paging.page, _links: links, _embedded: { contacts } });
 }
 
-function replyValidation(res: ServerResponse, path: string, detail: string): void {
-  replyProblem(res, 400, 'Bad Request', 'Request validation failed', {
-    'validation-errors': [{ request_id: '0', errors: [{ code: 'InvalidValue', path, detail }] }],
-  });
+export function serveContact(res: ServerResponse, ctx: SandboxContext, rawId: string): void {
+  const id = Number(rawId);
+  if (!/^\d+$/.test(rawId) || !Number.isSafeInteger(id)) {
+    replyProblem(res, 404, 'Not Found', `No contact ${rawId}`);
+    return;
+  }
+  const contact = ctx.store.live(id);
+  // A deleted or unknown entity is "nothing found": 204, not 404.
+  if (!contact) {
+    replyNoContent(res);
+    return;
+  }
+  replyHal(res, withLinks(contact, ctx.hosts.baseUrl()));
+}
+
+function withLinks(contact: WireContact, baseUrl: string): WireContact {
+  return { ...contact, _links: { self: { href: `${baseUrl}/api/v4/contacts/${contact.id}` } } };
 }

@@ -19,6 +19,7 @@ export interface SandboxUser {
   readonly groupId: number;
   readonly isAdmin: boolean;
   readonly contactsExport: RightLetter;
+  readonly lang: 'ru' | 'en';
 }
 
 export const sandboxGroups: readonly SandboxGroup[] = [
@@ -36,6 +37,7 @@ export const sandboxUsers: readonly SandboxUser[] = [
     groupId: 0,
     isAdmin: true,
     contactsExport: 'A',
+    lang: 'ru',
   },
   {
     key: 'responsible',
@@ -45,6 +47,7 @@ export const sandboxUsers: readonly SandboxUser[] = [
     groupId: 101,
     isAdmin: false,
     contactsExport: 'M',
+    lang: 'ru',
   },
   {
     key: 'group',
@@ -54,6 +57,7 @@ export const sandboxUsers: readonly SandboxUser[] = [
     groupId: 101,
     isAdmin: false,
     contactsExport: 'G',
+    lang: 'ru',
   },
   {
     key: 'group2',
@@ -63,6 +67,7 @@ export const sandboxUsers: readonly SandboxUser[] = [
     groupId: 102,
     isAdmin: false,
     contactsExport: 'G',
+    lang: 'ru',
   },
   {
     key: 'denied',
@@ -72,6 +77,7 @@ export const sandboxUsers: readonly SandboxUser[] = [
     groupId: 102,
     isAdmin: false,
     contactsExport: 'D',
+    lang: 'ru',
   },
   {
     key: 'english',
@@ -81,5 +87,14 @@ export const sandboxUsers: readonly SandboxUser[] = [
     groupId: 102,
     isAdmin: false,
     contactsExport: 'M',
+    lang: 'en',
   },
 ];
+
+export function sandboxUserById(id: number): SandboxUser | undefined {
+  return sandboxUsers.find((user) => user.id === id);
+}
+
+export function sandboxUserByKey(key: string): SandboxUser | undefined {
+  return sandboxUsers.find((user) => user.key === key);
+}

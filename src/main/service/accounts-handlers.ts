@@ -1,17 +1,31 @@
-/** Connecting, listing and removing accounts. */
+/** Connecting (three ways, plus the demo), listing and removing accounts. */
 import type { ApiHandlers } from '../../shared/api/contract';
-import type { AccountSummary } from '../../shared/api/types';
+import type { AccountSummary, AuthKind } from '../../shared/api/types';
 import { AppError } from '../../shared/errors';
 import { type CrmAccountInfo, fetchAccountInfo } from '../crm/account-api';
-import { parseAccountBaseUrl } from '../crm/base-url';
-import { deleteAccount, listAccountSummaries, saveAccount } from '../mirror/accounts-repo';
+import { staticAuth } from '../crm/account-auth';
+import { isLoopbackHost, parseAccountBaseUrl } from '../crm/base-url';
+import { consentUrl, newState, readConsentRedirect } from '../crm/consent';
+import type { Credentials } from '../crm/credentials';
+import { type Integration, requestTokens } from '../crm/oauth-client';
+import { fetchUserRights } from '../crm/rights-api';
+import { deleteAccount, listAccountSummaries, saveAccount, saveRights } from '../mirror/accounts-repo';
 import { accountTokenKey } from '../secrets/secret-store';
+import { storeCredentials } from './connection';
 import type { CoreContext } from './context';
 
 type AccountHandlers = Pick<
   ApiHandlers,
-  'listAccounts' | 'addAccountWithToken' | 'connectDemoAccount' | 'removeAccount'
+  | 'listAccounts'
+  | 'addAccountWithToken'
+  | 'addAccountWithCode'
+  | 'connectWithOAuth'
+  | 'connectDemoAccount'
+  | 'removeAccount'
 >;
+
+/** Someone is waiting at a form: one quick retry, not the patient back-off a sync uses. */
+const interactive = { maxRetries: 1, backoffMs: () => 500, timeoutMs: 15_000 } as const;
 
 export function accountHandlers(ctx: CoreContext): AccountHandlers {
   function summaryOf(accountId: number): AccountSummary {
@@ -20,7 +34,19 @@ export function accountHandlers(ctx: CoreContext): AccountHandlers {
     return summary;
   }
 
-  function remember(info: CrmAccountInfo, baseUrl: string, isDemo: boolean): void {
+  /**
+   * Checks the sign-in against the account, stores it, then the account, then its rights.
+   * The credentials are stored first: an OAuth pair's refresh token is the only way back in.
+   */
+  async function connect(
+    baseUrl: string,
+    accessToken: string,
+    credentials: Credentials | null,
+    authKind: AuthKind,
+  ): Promise<AccountSummary> {
+    const http = { baseUrl, auth: staticAuth(accessToken), limiter: ctx.limiterFor(baseUrl), ...interactive };
+    const info: CrmAccountInfo = await fetchAccountInfo(http);
+    if (credentials) await storeCredentials(ctx, info.id, credentials);
     saveAccount(ctx.db, {
       id: info.id,
       name: info.name,
@@ -28,10 +54,23 @@ export function accountHandlers(ctx: CoreContext): AccountHandlers {
       baseUrl,
       country: info.country,
       currentUserId: info.currentUserId,
-      isDemo,
+      isDemo: authKind === 'demo',
+      authKind,
       connectedAt: ctx.now(),
     });
+    saveRights(ctx.db, info.id, await fetchUserRights(http, info.currentUserId), ctx.now());
     ctx.events.emit({ type: 'accounts:changed' });
+    return summaryOf(info.id);
+  }
+
+  async function connectWithCode(baseUrl: string, integration: Integration, code: string): Promise<AccountSummary> {
+    const tokens = await requestTokens(
+      { baseUrl, limiter: ctx.limiterFor(baseUrl), ...interactive },
+      integration,
+      { grant: 'authorization_code', code },
+      ctx.now,
+    );
+    return connect(baseUrl, tokens.accessToken, tokens, 'oauth');
   }
 
   return {
@@ -39,34 +78,40 @@ export function accountHandlers(ctx: CoreContext): AccountHandlers {
 
     async addAccountWithToken({ baseUrl, token }) {
       const origin = parseAccountBaseUrl(baseUrl);
-      // The token is checked against the account before anything is stored. Someone is
-      // waiting at a form: one quick retry, not the patient back-off a sync uses.
-      const info = await fetchAccountInfo({
-        baseUrl: origin,
-        token,
-        limiter: ctx.limiterFor(origin),
-        maxRetries: 1,
-        backoffMs: () => 500,
-        timeoutMs: 15_000,
+      return connect(origin, token, { kind: 'long-lived', token }, 'long-lived');
+    },
+
+    async addAccountWithCode({ baseUrl, clientId, clientSecret, code, redirectUri }) {
+      return connectWithCode(parseAccountBaseUrl(baseUrl), { clientId, clientSecret, redirectUri }, code);
+    },
+
+    async connectWithOAuth({ product, consentBaseUrl, clientId, clientSecret, redirectUri }) {
+      const open = ctx.openConsentWindow;
+      if (!open) {
+        throw new AppError(
+          'INVALID_INPUT',
+          'This part of the app cannot open the amoCRM sign-in page; use an authorization code instead',
+        );
+      }
+      const customBase = consentBaseUrl === undefined ? undefined : parseAccountBaseUrl(consentBaseUrl);
+      const state = newState();
+      const redirected = await open(consentUrl(product, clientId, state, customBase), redirectUri);
+      const { code, accountBaseUrl } = readConsentRedirect(redirected, {
+        redirectUri,
+        state,
+        allowLoopback: customBase !== undefined && isLoopbackHost(new URL(customBase).hostname),
       });
-      await ctx.secrets.set(accountTokenKey(info.id), token);
-      remember(info, origin, false);
-      return summaryOf(info.id);
+      return connectWithCode(accountBaseUrl, { clientId, clientSecret, redirectUri }, code);
     },
 
     async connectDemoAccount() {
       const sandbox = await ctx.demo.ensure();
-      const info = await fetchAccountInfo({
-        baseUrl: sandbox.baseUrl,
-        token: sandbox.tokens['admin'] as string,
-        limiter: ctx.limiterFor(sandbox.baseUrl),
-      });
-      remember(info, sandbox.baseUrl, true);
-      return summaryOf(info.id);
+      return connect(sandbox.baseUrl, sandbox.tokens['admin'] as string, null, 'demo');
     },
 
     async removeAccount({ accountId }) {
       await ctx.secrets.delete(accountTokenKey(accountId));
+      ctx.sessions.delete(accountId);
       const removed = deleteAccount(ctx.db, accountId);
       if (removed) ctx.events.emit({ type: 'accounts:changed' });
       return { removed };

@@ -1,9 +1,55 @@
-/** Where and with what token to reach a connected account right now. */
+/** Where and with what sign-in to reach a connected account right now. */
 import { AppError } from '../../shared/errors';
+import { type AccountAuth, staticAuth } from '../crm/account-auth';
 import type { AmoHttpOptions } from '../crm/amo-http';
+import { type Credentials, type OAuthCredentials, parseCredentials, serializeCredentials } from '../crm/credentials';
+import { createOAuthSession } from '../crm/oauth-session';
 import { type AccountRecord, getAccount, listAccountRecords, saveAccount } from '../mirror/accounts-repo';
 import { accountTokenKey } from '../secrets/secret-store';
 import type { CoreContext } from './context';
+
+export async function storeCredentials(ctx: CoreContext, accountId: number, credentials: Credentials): Promise<void> {
+  await ctx.secrets.set(accountTokenKey(accountId), serializeCredentials(credentials));
+  // A new sign-in replaces any session built on the old one.
+  ctx.sessions.delete(accountId);
+}
+
+async function loadCredentials(ctx: CoreContext, account: AccountRecord): Promise<Credentials> {
+  const stored = await ctx.secrets.get(accountTokenKey(account.id));
+  if (!stored) {
+    throw new AppError('AUTH_REJECTED', `No sign-in is stored for ${account.subdomain}: connect the account again`, {
+      host: new URL(account.baseUrl).host,
+    });
+  }
+  return parseCredentials(stored, account.subdomain);
+}
+
+/**
+ * One AccountAuth per account for the whole process, so that every caller shares one
+ * refresh (amoCRM's refresh tokens work once, for everyone).
+ */
+async function authFor(ctx: CoreContext, account: AccountRecord): Promise<AccountAuth> {
+  const cached = ctx.sessions.get(account.id);
+  if (cached) return cached;
+  const credentials = await loadCredentials(ctx, account);
+  let auth: AccountAuth;
+  if (credentials.kind === 'long-lived') {
+    auth = staticAuth(credentials.token);
+  } else {
+    auth = createOAuthSession({
+      http: { ...ctx.httpTuning, baseUrl: account.baseUrl, limiter: ctx.limiterFor(account.baseUrl) },
+      load: async () => {
+        const current = await loadCredentials(ctx, account);
+        if (current.kind !== 'oauth') throw new AppError('AUTH_REJECTED', 'The stored sign-in changed: connect again');
+        return current;
+      },
+      save: (next: OAuthCredentials) => ctx.secrets.set(accountTokenKey(account.id), serializeCredentials(next)),
+      now: ctx.now,
+    });
+  }
+  ctx.sessions.set(account.id, auth);
+  return auth;
+}
 
 export async function connectionFor(
   ctx: CoreContext,
@@ -14,21 +60,21 @@ export async function connectionFor(
     const sandbox = await ctx.demo.ensure();
     if (sandbox.baseUrl !== account.baseUrl) saveAccount(ctx.db, { ...account, baseUrl: sandbox.baseUrl });
     return withSignal(
-      { baseUrl: sandbox.baseUrl, token: sandbox.tokens['admin'] as string, limiter: ctx.limiterFor(sandbox.baseUrl) },
+      ctx,
+      {
+        baseUrl: sandbox.baseUrl,
+        auth: staticAuth(sandbox.tokens['admin'] as string),
+        limiter: ctx.limiterFor(sandbox.baseUrl),
+      },
       signal,
     );
   }
-  const token = await ctx.secrets.get(accountTokenKey(account.id));
-  if (!token) {
-    throw new AppError('AUTH_REJECTED', `No token is stored for ${account.subdomain}: connect the account again`, {
-      host: new URL(account.baseUrl).host,
-    });
-  }
-  return withSignal({ baseUrl: account.baseUrl, token, limiter: ctx.limiterFor(account.baseUrl) }, signal);
+  const auth = await authFor(ctx, account);
+  return withSignal(ctx, { baseUrl: account.baseUrl, auth, limiter: ctx.limiterFor(account.baseUrl) }, signal);
 }
 
-function withSignal(options: AmoHttpOptions, signal: AbortSignal | undefined): AmoHttpOptions {
-  return signal ? { ...options, signal } : options;
+function withSignal(ctx: CoreContext, options: AmoHttpOptions, signal: AbortSignal | undefined): AmoHttpOptions {
+  return { ...ctx.httpTuning, ...options, ...(signal ? { signal } : {}) };
 }
 
 /** The account a request names, or every connected account when it names none. */

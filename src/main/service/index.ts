@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiHandlers } from '../../shared/api/contract';
 import type { Face } from '../../shared/api/types';
+import type { OpenConsentWindow } from '../crm/consent';
 import { createRequestLimiter, defaultRequestsPerSecond, type RequestLimiter } from '../crm/request-limiter';
 import { createEventBus, type EventBus } from '../lib/event-bus';
 import { appVersion } from '../lib/version';
@@ -17,7 +18,7 @@ import { createFileSecretStore } from '../secrets/file-secret-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { accountHandlers } from './accounts-handlers';
 import { contactHandlers } from './contacts-handlers';
-import type { CoreContext } from './context';
+import type { CoreContext, HttpTuning } from './context';
 import { createDemoRuntime } from './demo-runtime';
 import { deviceHandlers } from './devices-handlers';
 import { exportHandlers } from './export-handlers';
@@ -32,6 +33,9 @@ export interface CoreServiceOptions {
   readonly now?: () => number;
   readonly requestsPerSecond?: number;
   readonly demoContacts?: number;
+  /** Opens amoCRM's consent page and waits for the redirect (Electron: a window; CLI: the terminal). */
+  readonly openConsentWindow?: OpenConsentWindow;
+  readonly httpTuning?: HttpTuning;
 }
 
 export interface CoreService {
@@ -63,6 +67,9 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     events: createEventBus(),
     demo,
     now,
+    sessions: new Map(),
+    httpTuning: options.httpTuning ?? {},
+    openConsentWindow: options.openConsentWindow,
     limiterFor(baseUrl) {
       const key = new URL(baseUrl).origin;
       let limiter = limiters.get(key);

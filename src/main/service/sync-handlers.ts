@@ -1,79 +1,134 @@
 /**
- * Pulling accounts into the mirror. One sync at a time per process; each page is written
- * in its own transaction, so a cancelled or failed sync leaves whole pages, never half of
- * one. Contacts missing from a *complete* pull are removed (deleted or no longer visible).
+ * Syncing accounts, and the id reconciliation a user can run. One sync at a time per
+ * process; cancel stops it between requests, keeping every page already written.
  */
 import type { ApiHandlers } from '../../shared/api/contract';
+import type { SyncPhase } from '../../shared/api/events';
 import type { SyncAccountResult } from '../../shared/api/types';
 import { AppError } from '../../shared/errors';
-import { toMirrorContact } from '../crm/contact-mapper';
-import { pullAllContacts } from '../crm/contacts-api';
-import type { RequestLimiter } from '../crm/request-limiter';
-import { throwIfCancelled } from '../lib/abort';
-import { type AccountRecord, markAccountSynced } from '../mirror/accounts-repo';
-import { deleteContactsNotIn, upsertContacts } from '../mirror/contacts-repo';
-import { phoneRegion } from '../phones/normalize';
+import { apiDomainOf, currentAccountBaseUrl } from '../crm/account-domain';
+import type { AmoHttpOptions } from '../crm/amo-http';
+import { parseAccountBaseUrl } from '../crm/base-url';
+import { type AccountRecord, getAccount, setAccountBaseUrl } from '../mirror/accounts-repo';
+import { reconcileIds } from '../sync/reconcile';
+import { prepareSync, type SyncAccountRequest, syncAccount } from '../sync/sync-account';
 import { connectionFor, selectAccounts } from './connection';
 import type { CoreContext } from './context';
 
-type SyncHandlers = Pick<ApiHandlers, 'syncAccounts' | 'cancelSync'>;
+type SyncHandlers = Pick<ApiHandlers, 'syncAccounts' | 'cancelSync' | 'reconcileAccount'>;
 
 export function syncHandlers(ctx: CoreContext): SyncHandlers {
   let running: AbortController | null = null;
 
-  async function syncOne(account: AccountRecord, signal: AbortSignal): Promise<SyncAccountResult> {
-    const started = ctx.now();
-    let limiter: RequestLimiter | null = null;
-    const progress = (phase: 'account' | 'contacts' | 'done', pages: number, contacts: number) =>
+  /** Runs `work` as the one sync of this process. */
+  async function exclusive<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    if (running) throw new AppError('BUSY', 'A sync is already running');
+    const controller = new AbortController();
+    running = controller;
+    try {
+      return await work(controller.signal);
+    } finally {
+      running = null;
+    }
+  }
+
+  function reporter(accountId: number, http: () => AmoHttpOptions | null) {
+    return (phase: SyncPhase, pages: number, contacts: number) =>
       ctx.events.emit({
         type: 'sync:progress',
-        accountId: account.id,
+        accountId,
         phase,
         pages,
         contacts,
-        requestsPerSecond: limiter?.currentRate() ?? 0,
+        requestsPerSecond: http()?.limiter.currentRate() ?? 0,
       });
+  }
 
-    progress('account', 0, 0);
+  /**
+   * Runs `work` for one account with everything a sync needs, reporting progress, and
+   * following the account once if it moved to a new subdomain.
+   */
+  function forAccount<T>(
+    account: AccountRecord,
+    signal: AbortSignal,
+    work: (request: SyncAccountRequest) => Promise<T>,
+  ): Promise<T> {
+    let current: AmoHttpOptions | null = null;
+    const progress = reporter(account.id, () => current);
+    return withAccount(account, signal, (http) => {
+      current = http;
+      return work({
+        db: ctx.db,
+        account: getAccount(ctx.db, account.id) ?? account,
+        http,
+        signal,
+        now: ctx.now,
+        progress,
+      });
+    });
+  }
+
+  /** Runs `work` with a connection; if the account moved to a new subdomain, follows it once. */
+  async function withAccount<T>(
+    account: AccountRecord,
+    signal: AbortSignal,
+    work: (http: AmoHttpOptions) => Promise<T>,
+  ): Promise<T> {
     const http = await connectionFor(ctx, account, signal);
-    limiter = http.limiter;
-    const region = phoneRegion(account.country);
-    const seen = new Set<number>();
-    let pages = 0;
     try {
-      for await (const page of pullAllContacts(http)) {
-        throwIfCancelled(signal);
-        const contacts = page.contacts.map((wire) => toMirrorContact(wire, region));
-        upsertContacts(ctx.db, account.id, contacts);
-        for (const contact of contacts) seen.add(contact.id);
-        pages++;
-        progress('contacts', pages, seen.size);
-      }
-      throwIfCancelled(signal);
-      deleteContactsNotIn(ctx.db, account.id, seen);
-      markAccountSynced(ctx.db, account.id, ctx.now());
-      progress('done', pages, seen.size);
+      return await work(http);
+    } catch (error) {
+      const moved =
+        error instanceof AppError && error.params['status'] === 404 ? await followRename(account, http) : null;
+      if (!moved) throw error;
+      return work(await connectionFor(ctx, moved, signal));
     } finally {
       // Pages written before a cancel or a failure stay in the mirror: say so either way.
-      if (pages > 0) ctx.events.emit({ type: 'accounts:changed' });
+      ctx.events.emit({ type: 'accounts:changed' });
     }
-    return { accountId: account.id, contacts: seen.size, pages, durationMs: ctx.now() - started };
+  }
+
+  /** amoCRM lets an account change its subdomain; the token's API host knows the new one. */
+  async function followRename(account: AccountRecord, http: AmoHttpOptions): Promise<AccountRecord | null> {
+    const apiDomain = apiDomainOf(await http.auth.token().catch(() => ''));
+    if (!apiDomain) return null;
+    let apiBase: string;
+    try {
+      apiBase = parseAccountBaseUrl(`${new URL(account.baseUrl).protocol}//${apiDomain}`);
+    } catch {
+      return null;
+    }
+    const newBase = await currentAccountBaseUrl({ ...http, baseUrl: apiBase }, account.id).catch(() => null);
+    if (!newBase || newBase === account.baseUrl) return null;
+    setAccountBaseUrl(ctx.db, account.id, newBase);
+    ctx.sessions.delete(account.id);
+    return getAccount(ctx.db, account.id);
   }
 
   return {
-    async syncAccounts({ accountId }) {
-      if (running) throw new AppError('BUSY', 'A sync is already running');
-      const accounts = selectAccounts(ctx, accountId);
-      const controller = new AbortController();
-      running = controller;
-      try {
+    syncAccounts: ({ accountId }) =>
+      exclusive(async (signal) => {
         const results: SyncAccountResult[] = [];
-        for (const account of accounts) results.push(await syncOne(account, controller.signal));
+        for (const account of selectAccounts(ctx, accountId))
+          results.push(await forAccount(account, signal, syncAccount));
         return { accounts: results };
-      } finally {
-        running = null;
-      }
-    },
+      }),
+
+    reconcileAccount: ({ accountId }) =>
+      exclusive(async (signal) => {
+        const [account] = selectAccounts(ctx, accountId) as [AccountRecord];
+        const outcome = await forAccount(account, signal, async (request) => {
+          request.progress('reconcile', 0, 0);
+          const sync = await prepareSync(request);
+          const result = await reconcileIds(
+            { ...sync, onPage: (seen) => request.progress('reconcile', 0, seen) },
+            Math.floor(ctx.now() / 1000),
+          );
+          request.progress('done', 0, result.checked);
+          return result;
+        });
+        return { accountId: account.id, ...outcome };
+      }),
 
     async cancelSync() {
       if (!running) return { cancelled: false };

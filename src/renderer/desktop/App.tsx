@@ -49,7 +49,7 @@ export function App() {
         <main className="workspace">
           <aside className="sidebar" aria-label={t('accounts.heading')}>
             <h2>{t('accounts.heading')}</h2>
-            <AccountList accounts={accounts} />
+            <AccountList accounts={accounts} onReconcile={sync.running ? undefined : (id) => void sync.reconcile(id)} />
             <SyncPanel sync={sync} />
             <ExportPanel />
           </aside>

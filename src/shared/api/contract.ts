@@ -12,6 +12,8 @@ import type {
   ContactSearchResult,
   Device,
   ExportResult,
+  PhoneLookupResult,
+  ReconcileResult,
   SyncResult,
 } from './types';
 import type { ApiVerb } from './verbs';
@@ -20,11 +22,15 @@ export interface ApiOutputs {
   getAppInfo: AppInfo;
   listAccounts: readonly AccountSummary[];
   addAccountWithToken: AccountSummary;
+  addAccountWithCode: AccountSummary;
+  connectWithOAuth: AccountSummary;
   connectDemoAccount: AccountSummary;
   removeAccount: { readonly removed: boolean };
   syncAccounts: SyncResult;
   cancelSync: { readonly cancelled: boolean };
+  reconcileAccount: ReconcileResult;
   searchContacts: ContactSearchResult;
+  lookupPhone: PhoneLookupResult;
   getContact: ContactDetail;
   listDevices: readonly Device[];
   addDevice: Device;

@@ -2,7 +2,7 @@
  * Events the core pushes to every face while long work runs (progress, changes).
  */
 
-export type SyncPhase = 'account' | 'contacts' | 'done';
+export type SyncPhase = 'account' | 'contacts' | 'deletions' | 'reconcile' | 'done';
 
 export interface SyncProgressEvent {
   readonly type: 'sync:progress';

@@ -24,10 +24,30 @@ export const apiInputSchemas = {
       token: z.string().trim().min(1).max(16_384),
     })
     .strict(),
+  addAccountWithCode: z
+    .object({
+      baseUrl: z.string().trim().min(1).max(2048),
+      clientId: z.string().trim().min(1).max(200),
+      clientSecret: z.string().trim().min(1).max(1000),
+      code: z.string().trim().min(1).max(16_384),
+      redirectUri: z.string().trim().min(1).max(2048),
+    })
+    .strict(),
+  connectWithOAuth: z
+    .object({
+      /** Which consent site: amoCRM (Russia), Kommo, or a custom one (the sandbox). */
+      product: z.enum(['amocrm', 'kommo', 'custom']),
+      consentBaseUrl: z.string().trim().min(1).max(2048).optional(),
+      clientId: z.string().trim().min(1).max(200),
+      clientSecret: z.string().trim().min(1).max(1000),
+      redirectUri: z.string().trim().min(1).max(2048),
+    })
+    .strict(),
   connectDemoAccount: empty,
   removeAccount: z.object({ accountId: accountIdSchema }).strict(),
   syncAccounts: z.object({ accountId: accountIdSchema.optional() }).strict(),
   cancelSync: empty,
+  reconcileAccount: z.object({ accountId: accountIdSchema }).strict(),
   searchContacts: z
     .object({
       accountId: accountIdSchema.optional(),
@@ -36,6 +56,7 @@ export const apiInputSchemas = {
       limit: z.number().int().min(1).max(500).default(100),
     })
     .strict(),
+  lookupPhone: z.object({ phone: z.string().trim().min(1).max(64) }).strict(),
   getContact: z.object({ accountId: accountIdSchema, contactId: contactIdSchema }).strict(),
   listDevices: empty,
   addDevice: z

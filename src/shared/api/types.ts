@@ -11,6 +11,14 @@ export interface AppInfo {
   readonly dataDir: string;
 }
 
+/**
+ * The contacts "export" right as amoCRM names it (R7): all, own group, only where the user
+ * is responsible, denied; or unknown when the CRM would not tell us (non-admin users
+ * cannot read their own rights) and the export side falls back to "only mine".
+ */
+export type ExportRight = 'all' | 'group' | 'responsible' | 'denied' | 'unknown';
+export type AuthKind = 'long-lived' | 'oauth' | 'demo';
+
 export interface AccountSummary {
   /** amoCRM's account id: the key of everything, since a subdomain can be renamed. */
   readonly id: number;
@@ -19,6 +27,10 @@ export interface AccountSummary {
   readonly baseUrl: string;
   readonly isDemo: boolean;
   readonly currentUserId: number;
+  readonly authKind: AuthKind;
+  readonly exportRight: ExportRight;
+  /** True or false when known; null when the CRM did not say. */
+  readonly isAdmin: boolean | null;
   readonly contactCount: number;
   readonly contactsWithPhone: number;
   /** Unix milliseconds of the last completed sync, or null before the first. */
@@ -27,9 +39,23 @@ export interface AccountSummary {
 
 export interface SyncAccountResult {
   readonly accountId: number;
+  /** 'full' on a first (or resumed) pull, 'incremental' afterwards. */
+  readonly mode: 'full' | 'incremental';
+  /** Contacts written to the mirror by this sync (new or changed). */
   readonly contacts: number;
+  /** Contacts removed because the CRM reported them deleted. */
+  readonly deleted: number;
   readonly pages: number;
   readonly durationMs: number;
+}
+
+export interface ReconcileResult {
+  readonly accountId: number;
+  /** Contacts the CRM no longer shows this user (deleted, or no longer visible), removed from the mirror. */
+  readonly removed: number;
+  /** Contacts the CRM shows that the mirror lacked, added. */
+  readonly added: number;
+  readonly checked: number;
 }
 
 export interface SyncResult {
@@ -52,6 +78,16 @@ export interface ContactSearchResult {
 }
 
 export type ChannelKind = 'phone' | 'email' | 'im';
+
+export interface PhoneLookupResult {
+  /** The number as asked. */
+  readonly query: string;
+  /** Its E.164 form, when it parses. */
+  readonly normalized: string | null;
+  /** 'e164' when the whole number matched; 'last7' for amoCRM's last-seven-digits fallback. */
+  readonly matchedBy: 'e164' | 'last7' | 'none';
+  readonly matches: readonly ContactListItem[];
+}
 
 export interface ContactChannel {
   readonly kind: ChannelKind;

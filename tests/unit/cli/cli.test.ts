@@ -145,7 +145,10 @@ describe('amo-phonebook CLI', () => {
 
   it('reports usage mistakes, unknown devices and unwritable outputs as one-line errors', async () => {
     const dataDir = tempDir();
-    expectOneLineFailure(await runCli(['--data-dir', dataDir, 'account', 'add']), /needs --base-url and --token/);
+    expectOneLineFailure(
+      await runCli(['--data-dir', dataDir, 'account', 'add']),
+      /needs --base-url with --token, or --base-url with --client-id/,
+    );
     expectOneLineFailure(
       await runCli(['--data-dir', dataDir, 'export', '--device', 'nope', '--out', 'x.vcf']),
       /No device has id "nope"/,

@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { staticAuth } from '../../../src/main/crm/account-auth';
 import { type AmoHttpOptions, amoGet } from '../../../src/main/crm/amo-http';
 import { createRequestLimiter } from '../../../src/main/crm/request-limiter';
 import { AppError } from '../../../src/shared/errors';
@@ -31,7 +32,7 @@ afterEach(async () => {
 
 const options = (baseUrl: string, extra: Partial<AmoHttpOptions> = {}): AmoHttpOptions => ({
   baseUrl,
-  token: 't',
+  auth: staticAuth('t'),
   limiter: createRequestLimiter(1000),
   backoffMs: () => 5,
   maxRetries: 3,
@@ -57,12 +58,15 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 describe('amoGet', () => {
   it('treats 204 as an empty answer, not an error', async () => {
     const { baseUrl } = await serve([{ status: 204 }]);
-    expect(await amoGet(options(baseUrl), '/api/v4/contacts')).toEqual({ status: 204 });
+    expect(await amoGet(options(baseUrl), '/api/v4/contacts')).toMatchObject({ status: 204 });
   });
 
   it('backs off and retries an HTML 429, then succeeds', async () => {
     const { baseUrl, hits } = await serve([html429, html429, json({ ok: 1 })]);
-    expect(await amoGet(options(baseUrl), '/x')).toEqual({ status: 200, body: { ok: 1 } });
+    const answer = await amoGet(options(baseUrl), '/x');
+    expect(answer).toMatchObject({ status: 200, body: { ok: 1 } });
+    // The CRM's own clock, from the Date header, for watermarks.
+    expect(Math.abs((answer.serverTime ?? 0) - Date.now() / 1000)).toBeLessThan(5);
     expect(hits()).toBe(3);
   });
 
@@ -95,6 +99,33 @@ describe('amoGet', () => {
       await new Promise<void>((resolve) => server?.close(() => resolve()));
       server = null;
     }
+  });
+
+  it('after a 401 asks the sign-in for a fresh token once and retries with it; a second 401 is final', async () => {
+    const seen: string[] = [];
+    server = createServer((req, res) => {
+      seen.push(req.headers.authorization ?? '');
+      const ok = req.headers.authorization === 'Bearer fresh';
+      res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
+      res.end(ok ? '{"ok":true}' : '{"status":401}');
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    let current = 'stale';
+    const renewed: string[] = [];
+    const auth = {
+      token: async () => current,
+      renew: async (rejected: string) => {
+        renewed.push(rejected);
+        current = 'fresh';
+        return current;
+      },
+    };
+    expect(await amoGet(options(baseUrl, { auth }), '/x')).toMatchObject({ status: 200 });
+    expect(seen).toEqual(['Bearer stale', 'Bearer fresh']);
+    expect(renewed).toEqual(['stale']);
+    const never = { token: async () => 'stale', renew: async () => 'also-stale' };
+    expect(await codeOf(amoGet(options(baseUrl, { auth: never }), '/x'))).toBe('AUTH_REJECTED');
   });
 
   it('reports a 200 whose body is not JSON as BAD_RESPONSE', async () => {
@@ -140,7 +171,9 @@ describe('amoGet', () => {
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     // A redirect could carry the token to another host: refused, not followed.
-    expect(await codeOf(amoGet(options(baseUrl, { token: 'secret-token', maxRetries: 0 }), '/x'))).toBe('BAD_RESPONSE');
+    expect(await codeOf(amoGet(options(baseUrl, { auth: staticAuth('secret-token'), maxRetries: 0 }), '/x'))).toBe(
+      'BAD_RESPONSE',
+    );
     expect(seen).toBe('Bearer secret-token');
   });
 });

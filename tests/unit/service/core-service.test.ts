@@ -82,7 +82,12 @@ describe('core service against the sandbox', () => {
   it('pulls every contact at the 7 requests/s limit without a single 429, with progress', async () => {
     const rejectedBefore = sandbox.rejectedRequests();
     const result = await core.call('syncAccounts', {});
-    expect(result.accounts[0]).toMatchObject({ accountId: sandbox.accountId, contacts: contactCount, pages: 5 });
+    expect(result.accounts[0]).toMatchObject({
+      accountId: sandbox.accountId,
+      mode: 'full',
+      contacts: contactCount,
+      pages: 5,
+    });
     expect(sandbox.rejectedRequests()).toBe(rejectedBefore);
     const progress = events.filter((e) => e.type === 'sync:progress');
     expect(progress.map((e) => e.phase)).toEqual([
@@ -92,6 +97,7 @@ describe('core service against the sandbox', () => {
       'contacts',
       'contacts',
       'contacts',
+      'deletions',
       'done',
     ]);
     const [account] = await core.call('listAccounts', {});
@@ -266,7 +272,9 @@ describe('the demo account', () => {
     const second = openService(dataDir, () => connectedOn + 3 * 86_400_000);
     try {
       const result = await second.call('syncAccounts', {});
-      expect(result.accounts[0]).toMatchObject({ accountId: demo.id, contacts: 300 });
+      // Nothing changed in the demo since: an incremental pull that finds nothing new.
+      expect(result.accounts[0]).toMatchObject({ accountId: demo.id, mode: 'incremental', deleted: 0 });
+      expect((await second.call('listAccounts', {}))[0]?.contactCount).toBe(300);
       // The same history days later, anchored on the day the demo was connected.
       expect(await second.call('getContact', { accountId: demo.id, contactId: 20_000_001 })).toEqual(firstSeen);
       const [account] = await second.call('listAccounts', {});

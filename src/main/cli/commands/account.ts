@@ -1,14 +1,54 @@
 /** `amo-phonebook account add|list|remove`. */
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import type { AccountSummary } from '../../../shared/api/types';
 import { AppError } from '../../../shared/errors';
 import { parsePositiveInt, printResult } from '../output';
-import { type GlobalOptions, withSession } from '../session';
+import { type CliSession, type GlobalOptions, withSession } from '../session';
+import { terminalConsentWindow } from '../terminal-consent';
+
+const rightWords: Readonly<Record<AccountSummary['exportRight'], string>> = {
+  all: 'all contacts',
+  group: "your group's contacts",
+  responsible: 'only contacts you are responsible for',
+  denied: 'denied: ask your administrator for the contacts export right',
+  unknown: 'unknown (only admins can read rights): only contacts you are responsible for',
+};
 
 function describeAccount(account: AccountSummary): string {
   const synced = account.lastSyncedAt ? new Date(account.lastSyncedAt).toISOString() : 'never';
   const demo = account.isDemo ? ' [demo]' : '';
-  return `${account.id}  ${account.name}${demo}  ${account.baseUrl}  contacts: ${account.contactCount} (with phone: ${account.contactsWithPhone})  synced: ${synced}`;
+  return `${account.id}  ${account.name}${demo}  ${account.baseUrl}  contacts: ${account.contactCount} (with phone: ${account.contactsWithPhone})  export: ${rightWords[account.exportRight]}  synced: ${synced}`;
+}
+
+interface AddOptions {
+  baseUrl?: string;
+  token?: string;
+  clientId?: string;
+  clientSecret?: string;
+  code?: string;
+  redirectUri?: string;
+  demo?: boolean;
+}
+
+interface ConnectOptions {
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  product: 'amocrm' | 'kommo' | 'custom';
+  consentUrl?: string;
+}
+
+function addAccount(session: CliSession, options: AddOptions): Promise<AccountSummary> {
+  if (options.demo) return session.call('connectDemoAccount', {});
+  const { baseUrl, token, clientId, clientSecret, code, redirectUri } = options;
+  if (baseUrl && token) return session.call('addAccountWithToken', { baseUrl, token });
+  if (baseUrl && clientId && clientSecret && code && redirectUri) {
+    return session.call('addAccountWithCode', { baseUrl, clientId, clientSecret, code, redirectUri });
+  }
+  throw new AppError(
+    'INVALID_INPUT',
+    'account add needs --base-url with --token, or --base-url with --client-id, --client-secret, --code and --redirect-uri (or --demo)',
+  );
 }
 
 export function registerAccountCommands(program: Command): void {
@@ -16,19 +56,46 @@ export function registerAccountCommands(program: Command): void {
 
   account
     .command('add')
-    .description('connect an account with a long-lived token, or the built-in demo account')
+    .description("connect an account: a long-lived token, an integration's authorization code, or the demo")
     .option('--base-url <url>', "the account's address, e.g. https://acme.amocrm.ru")
     .option('--token <token>', 'a long-lived token from your private integration')
+    .option('--client-id <id>', 'your integration id (with --code)')
+    .option('--client-secret <secret>', 'your integration secret key (with --code)')
+    .option('--code <code>', 'an authorization code (single use, about 20 minutes)')
+    .option('--redirect-uri <uri>', "your integration's redirect URI (with --code)")
     .option('--demo', 'connect the built-in demo account instead')
-    .action(async (options: { baseUrl?: string; token?: string; demo?: boolean }, command: Command) => {
+    .action(async (options: AddOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const added = await withSession(globals, async (session) => {
-        if (options.demo) return session.call('connectDemoAccount', {});
-        if (!options.baseUrl || !options.token) {
-          throw new AppError('INVALID_INPUT', 'account add needs --base-url and --token (or --demo)');
-        }
-        return session.call('addAccountWithToken', { baseUrl: options.baseUrl, token: options.token });
-      });
+      const added = await withSession(globals, (session) => addAccount(session, options));
+      printResult(globals, added, () => `Connected: ${describeAccount(added)}`);
+    });
+
+  account
+    .command('connect')
+    .description(
+      "connect through amoCRM's sign-in page (OAuth): prints the address to open, then reads the address you were sent back to",
+    )
+    .requiredOption('--client-id <id>', 'your integration id')
+    .requiredOption('--client-secret <secret>', 'your integration secret key')
+    .requiredOption('--redirect-uri <uri>', "your integration's redirect URI")
+    .addOption(
+      new Option('--product <product>', 'which sign-in site').choices(['amocrm', 'kommo', 'custom']).default('amocrm'),
+    )
+    .option('--consent-url <url>', 'the sign-in site, with --product custom (the sandbox)')
+    .action(async (options: ConnectOptions, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const added = await withSession(
+        globals,
+        (session) =>
+          session.call('connectWithOAuth', {
+            product: options.product,
+            clientId: options.clientId,
+            clientSecret: options.clientSecret,
+            redirectUri: options.redirectUri,
+            ...(options.consentUrl === undefined ? {} : { consentBaseUrl: options.consentUrl }),
+          }),
+        { openConsentWindow: terminalConsentWindow },
+      );
       printResult(globals, added, () => `Connected: ${describeAccount(added)}`);
     });
 

@@ -1,6 +1,6 @@
 /** `amo-phonebook sandbox`: an amoCRM-compatible server for trying and testing. */
 import type { Command } from 'commander';
-import { sandboxDefaults, startSandbox } from '../../sandbox/server';
+import { sandboxDefaults, sandboxReadyLine, startSandbox } from '../../sandbox/server';
 import { parsePositiveInt } from '../output';
 
 export function registerSandboxCommand(program: Command): void {
@@ -24,9 +24,7 @@ export function registerSandboxCommand(program: Command): void {
         rateLimit: options.rateLimit,
       });
       // One JSON line when ready: scripts and tests read it to find the server.
-      process.stdout.write(
-        `${JSON.stringify({ baseUrl: sandbox.baseUrl, accountId: sandbox.accountId, tokens: sandbox.tokens })}\n`,
-      );
+      process.stdout.write(`${JSON.stringify(sandboxReadyLine(sandbox))}\n`);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);

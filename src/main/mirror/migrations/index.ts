@@ -3,6 +3,14 @@
  * migrations travel inside any bundle, Electron's included.
  */
 import { migration0001Initial } from './0001-initial';
+import { migration0002SyncState } from './0002-sync-state';
+import { migration0003PeopleAndFields } from './0003-people-and-fields';
+import { migration0004ContactsFts } from './0004-contacts-fts';
 import type { Migration } from './migration';
 
-export const allMigrations: readonly Migration[] = [migration0001Initial];
+export const allMigrations: readonly Migration[] = [
+  migration0001Initial,
+  migration0002SyncState,
+  migration0003PeopleAndFields,
+  migration0004ContactsFts,
+];

@@ -2,7 +2,13 @@
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../shared/api/types';
 
-export function AccountList({ accounts }: { accounts: readonly AccountSummary[] }) {
+interface Props {
+  readonly accounts: readonly AccountSummary[];
+  /** Runs the id reconciliation for one account; absent while something else runs. */
+  readonly onReconcile?: ((accountId: number) => void) | undefined;
+}
+
+export function AccountList({ accounts, onReconcile }: Props) {
   const { t, i18n } = useTranslation();
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
@@ -17,11 +23,25 @@ export function AccountList({ accounts }: { accounts: readonly AccountSummary[] 
           <div className="hint">
             {t('accounts.contacts', { count: account.contactCount, withPhone: account.contactsWithPhone })}
           </div>
+          <div className="hint" data-testid="export-right">
+            {t(`accounts.right.${account.exportRight}`)}
+          </div>
           <div className="hint">
             {account.lastSyncedAt
               ? t('accounts.lastSynced', { when: format.format(account.lastSyncedAt) })
               : t('accounts.neverSynced')}
           </div>
+          {account.lastSyncedAt && (
+            <button
+              type="button"
+              className="link-button"
+              disabled={!onReconcile}
+              title={t('sync.reconcileHint')}
+              onClick={() => onReconcile?.(account.id)}
+            >
+              {t('sync.reconcile')}
+            </button>
+          )}
         </li>
       ))}
     </ul>

@@ -1,8 +1,10 @@
 /** Sync with live progress (phase, counts, request rate) and a cancel button (R16). */
+
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncProgressEvent } from '../../../shared/api/events';
-import type { AccountSummary } from '../../../shared/api/types';
+import type { AccountSummary, SyncAccountResult } from '../../../shared/api/types';
 import { AppError } from '../../../shared/errors';
 import { useApi } from '../api/context';
 import { ErrorNotice } from './ErrorNotice';
@@ -11,19 +13,16 @@ export function useSync(accounts: readonly AccountSummary[]) {
   const api = useApi();
   const [progress, setProgress] = useState<SyncProgressEvent | null>(null);
   const [running, setRunning] = useState(false);
-  const [outcome, setOutcome] = useState<
-    { kind: 'done'; count: number } | { kind: 'cancelled' } | { kind: 'error'; error: unknown } | null
-  >(null);
+  const [outcome, setOutcome] = useState<SyncOutcome | null>(null);
 
   useEffect(() => api.on('sync:progress', setProgress), [api]);
 
-  async function start(accountId?: number) {
+  async function run(work: () => Promise<SyncOutcome>) {
     setRunning(true);
     setOutcome(null);
     setProgress(null);
     try {
-      const result = await api.syncAccounts(accountId === undefined ? {} : { accountId });
-      setOutcome({ kind: 'done', count: result.accounts.reduce((sum, account) => sum + account.contacts, 0) });
+      setOutcome(await work());
     } catch (error) {
       setOutcome(
         error instanceof AppError && error.code === 'CANCELLED' ? { kind: 'cancelled' } : { kind: 'error', error },
@@ -33,13 +32,54 @@ export function useSync(accounts: readonly AccountSummary[]) {
     }
   }
 
+  const start = (accountId?: number) =>
+    run(async () => {
+      const result = await api.syncAccounts(accountId === undefined ? {} : { accountId });
+      const sum = (pick: (account: SyncAccountResult) => number) =>
+        result.accounts.reduce((total, account) => total + pick(account), 0);
+      return { kind: 'done', changed: sum((account) => account.contacts), deleted: sum((account) => account.deleted) };
+    });
+
+  const reconcile = (accountId: number) =>
+    run(async () => {
+      const { removed, added, checked } = await api.reconcileAccount({ accountId });
+      return { kind: 'reconciled', removed, added, checked };
+    });
+
   const nameOf = (id: number) => accounts.find((account) => account.id === id)?.name ?? String(id);
-  return { progress, running, outcome, start, cancel: () => void api.cancelSync({}), nameOf };
+  return { progress, running, outcome, start, reconcile, cancel: () => void api.cancelSync({}), nameOf };
+}
+
+type SyncOutcome =
+  | { kind: 'done'; changed: number; deleted: number }
+  | { kind: 'reconciled'; removed: number; added: number; checked: number }
+  | { kind: 'cancelled' }
+  | { kind: 'error'; error: unknown };
+
+function progressText(t: TFunction, sync: ReturnType<typeof useSync>): string {
+  const { progress } = sync;
+  if (!progress) return t('sync.phaseAccount', { name: '' });
+  const name = sync.nameOf(progress.accountId);
+  switch (progress.phase) {
+    case 'contacts':
+      return t('sync.phaseContacts', {
+        name,
+        count: progress.contacts,
+        pages: progress.pages,
+        rate: progress.requestsPerSecond,
+      });
+    case 'deletions':
+      return t('sync.phaseDeletions', { name });
+    case 'reconcile':
+      return t('sync.phaseReconcile', { name, count: progress.contacts });
+    default:
+      return t('sync.phaseAccount', { name });
+  }
 }
 
 export function SyncPanel({ sync }: { sync: ReturnType<typeof useSync> }) {
   const { t } = useTranslation();
-  const { progress, running, outcome } = sync;
+  const { running, outcome } = sync;
   return (
     <div className="sync-panel">
       <div className="row">
@@ -55,21 +95,17 @@ export function SyncPanel({ sync }: { sync: ReturnType<typeof useSync> }) {
       {running && (
         <div className="progress" role="status" aria-live="polite">
           <progress aria-label={t('sync.button')} />
-          <span>
-            {progress?.phase === 'contacts'
-              ? t('sync.phaseContacts', {
-                  name: sync.nameOf(progress.accountId),
-                  count: progress.contacts,
-                  pages: progress.pages,
-                  rate: progress.requestsPerSecond,
-                })
-              : t('sync.phaseAccount', { name: progress ? sync.nameOf(progress.accountId) : '' })}
-          </span>
+          <span>{progressText(t, sync)}</span>
         </div>
       )}
       {!running && outcome?.kind === 'done' && (
         <p className="notice" role="status">
-          {t('sync.done', { count: outcome.count })}
+          {t('sync.done', { changed: outcome.changed, deleted: outcome.deleted })}
+        </p>
+      )}
+      {!running && outcome?.kind === 'reconciled' && (
+        <p className="notice" role="status">
+          {t('sync.reconciled', { checked: outcome.checked, removed: outcome.removed, added: outcome.added })}
         </p>
       )}
       {!running && outcome?.kind === 'cancelled' && (

@@ -26,13 +26,27 @@ export const en = {
     neverSynced: 'Not synced yet',
     lastSynced: 'Synced {{when}}',
     addAnother: 'Add an account',
+    right: {
+      all: 'You may export all contacts you can see.',
+      group: "You may export your group's contacts.",
+      responsible: 'You may export only contacts you are responsible for.',
+      denied:
+        'Your amoCRM role may not export contacts. Ask your account administrator for the contacts "Export" right.',
+      unknown:
+        'amoCRM shows rights only to administrators, so only contacts you are responsible for will be exported, to be safe.',
+    },
   },
   sync: {
     button: 'Sync now',
     cancel: 'Cancel',
     phaseAccount: 'Connecting to {{name}}…',
     phaseContacts: '{{name}}: {{count}} contacts so far (page {{pages}}, {{rate}} requests/s)',
-    done: 'Sync finished: {{count}} contacts.',
+    phaseDeletions: '{{name}}: checking for deleted contacts…',
+    phaseReconcile: '{{name}}: comparing every contact with amoCRM ({{count}} so far)…',
+    done: 'Sync finished: {{changed}} new or changed, {{deleted}} deleted in amoCRM.',
+    reconcile: 'Check for removed contacts',
+    reconcileHint: 'Compares every contact with amoCRM and removes those you can no longer see. Takes longer.',
+    reconciled: 'Checked {{checked}} contacts: {{removed}} removed, {{added}} added.',
     cancelled: 'Sync cancelled. What was already downloaded is kept.',
   },
   contacts: {

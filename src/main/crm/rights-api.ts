@@ -1,0 +1,68 @@
+/**
+ * What the user may export (R7), from `GET /api/v4/users/{id}?with=role,group`.
+ *
+ * Only administrators may read users; for anyone else amoCRM answers 403, and then the
+ * rights are reported as unknown (the export side falls back to "only contacts where I am
+ * responsible", and says why). Any other failure is a real error.
+ */
+import { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import { type AmoHttpOptions, amoGet } from './amo-http';
+
+export type RightLetter = 'A' | 'G' | 'M' | 'D';
+
+export type UserRights =
+  | {
+      readonly known: true;
+      readonly exportLetter: RightLetter;
+      readonly isAdmin: boolean;
+      readonly groupId: number | null;
+    }
+  | { readonly known: false; readonly reason: 'not-admin' };
+
+const letter = z.enum(['A', 'G', 'M', 'D', 'L']);
+const userSchema = z
+  .object({
+    id: z.number(),
+    rights: z
+      .object({
+        contacts: z.object({ export: letter.optional(), view: letter.optional() }).passthrough().optional(),
+        is_admin: z.boolean().optional(),
+        group_id: z.number().nullish(),
+      })
+      .passthrough(),
+  })
+  .passthrough();
+
+export async function fetchUserRights(http: AmoHttpOptions, userId: number): Promise<UserRights> {
+  const host = new URL(http.baseUrl).host;
+  let answer: Awaited<ReturnType<typeof amoGet>>;
+  try {
+    answer = await amoGet(http, `/api/v4/users/${userId}`, { with: 'role,group' });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'FORBIDDEN') return { known: false, reason: 'not-admin' };
+    throw error;
+  }
+  const parsed = answer.status === 200 ? userSchema.safeParse(answer.body) : null;
+  if (!parsed?.success)
+    throw new AppError('BAD_RESPONSE', `${host} sent no usable rights for user ${userId}`, { host });
+  const { rights } = parsed.data;
+  const exportRight = rights.contacts?.export;
+  const viewRight = rights.contacts?.view;
+  return {
+    known: true,
+    // Export needs view (amoCRM lowers a right that contradicts its prerequisite); 'L' is catalogs only.
+    exportLetter: weaker(
+      exportRight === 'L' || exportRight === undefined ? 'D' : exportRight,
+      viewRight === 'L' || viewRight === undefined ? 'A' : viewRight,
+    ),
+    isAdmin: rights.is_admin ?? false,
+    groupId: rights.group_id ?? null,
+  };
+}
+
+const strength: Readonly<Record<RightLetter, number>> = { A: 3, G: 2, M: 1, D: 0 };
+
+function weaker(a: RightLetter, b: RightLetter): RightLetter {
+  return strength[a] <= strength[b] ? a : b;
+}

@@ -1,0 +1,56 @@
+/** Where each account's sync stands (see migration 0002). */
+import type { MirrorDb } from './database';
+
+export interface SyncState {
+  readonly fullPullDone: boolean;
+  /** The CRM's clock when the unfinished (or last) full pull began. */
+  readonly fullPullStartedAt: number | null;
+  /** The page an interrupted full pull resumes at; null when none is under way. */
+  readonly fullPullNextPage: number | null;
+  readonly watermark: number | null;
+  readonly eventsCursor: number | null;
+  readonly reconciledAt: number | null;
+}
+
+interface Row {
+  full_pull_done: number;
+  full_pull_started_at: number | null;
+  full_pull_next_page: number | null;
+  watermark: number | null;
+  events_cursor: number | null;
+  reconciled_at: number | null;
+}
+
+const empty: SyncState = {
+  fullPullDone: false,
+  fullPullStartedAt: null,
+  fullPullNextPage: null,
+  watermark: null,
+  eventsCursor: null,
+  reconciledAt: null,
+};
+
+export function getSyncState(db: MirrorDb, accountId: number): SyncState {
+  const row = db.prepare('SELECT * FROM sync_state WHERE account_id = ?').get(accountId) as Row | undefined;
+  if (!row) return empty;
+  return {
+    fullPullDone: row.full_pull_done === 1,
+    fullPullStartedAt: row.full_pull_started_at,
+    fullPullNextPage: row.full_pull_next_page,
+    watermark: row.watermark,
+    eventsCursor: row.events_cursor,
+    reconciledAt: row.reconciled_at,
+  };
+}
+
+/** Changes some fields; call inside the same transaction as the data they describe. */
+export function updateSyncState(db: MirrorDb, accountId: number, patch: Partial<SyncState>): void {
+  const next = { ...getSyncState(db, accountId), ...patch };
+  db.prepare(
+    `INSERT INTO sync_state (account_id, full_pull_done, full_pull_started_at, full_pull_next_page, watermark, events_cursor, reconciled_at)
+     VALUES (@accountId, @fullPullDone, @fullPullStartedAt, @fullPullNextPage, @watermark, @eventsCursor, @reconciledAt)
+     ON CONFLICT (account_id) DO UPDATE SET full_pull_done = excluded.full_pull_done,
+       full_pull_started_at = excluded.full_pull_started_at, full_pull_next_page = excluded.full_pull_next_page,
+       watermark = excluded.watermark, events_cursor = excluded.events_cursor, reconciled_at = excluded.reconciled_at`,
+  ).run({ ...next, accountId, fullPullDone: next.fullPullDone ? 1 : 0 });
+}

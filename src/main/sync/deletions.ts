@@ -1,0 +1,54 @@
+/**
+ * Applying deletions and restorations from the events feed since the last run. A deleted
+ * contact leaves the mirror; a restored one is fetched again (the list may not show it as
+ * edited). Replaying the same events is harmless, so the cursor may overlap.
+ */
+
+import { fetchContact } from '../crm/contacts-api';
+import { type ContactEvent, fetchContactDeletions } from '../crm/events-api';
+import { throwIfCancelled } from '../lib/abort';
+import { getSyncState, updateSyncState } from '../mirror/sync-state-repo';
+import { writePage } from './page-writer';
+import type { AccountSync } from './sync-context';
+
+const cursorOverlapSeconds = 60;
+
+export interface DeletionsResult {
+  readonly deleted: number;
+  readonly restored: number;
+  /** Creation times of the deletion events seen (to decide on a repair pass). */
+  readonly deletionTimes: readonly number[];
+}
+
+export async function applyDeletions(sync: AccountSync, startedAt: number): Promise<DeletionsResult> {
+  const state = getSyncState(sync.db, sync.accountId);
+  const from = (state.eventsCursor ?? startedAt) - cursorOverlapSeconds;
+  const events = await fetchContactDeletions(sync.http, from);
+  // Only the last event of each contact matters (deleted, then restored = there).
+  const finalState = new Map<number, ContactEvent['type']>();
+  for (const event of events) finalState.set(event.contactId, event.type);
+
+  const remove = sync.db.prepare('DELETE FROM contacts WHERE account_id = ? AND id = ?');
+  let deleted = 0;
+  let restored = 0;
+  for (const [contactId, type] of finalState) {
+    throwIfCancelled(sync.signal);
+    if (type === 'contact_deleted') {
+      deleted += remove.run(sync.accountId, contactId).changes;
+    } else {
+      const contact = await fetchContact(sync.http, contactId);
+      if (contact) {
+        writePage(sync, [contact]);
+        restored++;
+      }
+    }
+  }
+  updateSyncState(sync.db, sync.accountId, {
+    eventsCursor: Math.max(startedAt, ...events.map((event) => event.createdAt)),
+  });
+  return {
+    deleted,
+    restored,
+    deletionTimes: events.filter((event) => event.type === 'contact_deleted').map((event) => event.createdAt),
+  };
+}

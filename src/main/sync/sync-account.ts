@@ -1,0 +1,106 @@
+/**
+ * One account's sync, start to end: who the user is now and what they may export (R7),
+ * the field definitions, then the contacts (a resumable full pull the first time,
+ * incremental pulls after), then deletions from the events feed.
+ */
+import type { SyncPhase } from '../../shared/api/events';
+import type { SyncAccountResult } from '../../shared/api/types';
+import { AppError } from '../../shared/errors';
+import { fetchAccountInfo } from '../crm/account-api';
+import type { AmoHttpOptions } from '../crm/amo-http';
+import { fetchContactFields, fieldCodesOf } from '../crm/fields-api';
+import { fetchUserRights } from '../crm/rights-api';
+import { type AccountRecord, markAccountSynced, saveAccount, saveRights } from '../mirror/accounts-repo';
+import type { MirrorDb } from '../mirror/database';
+import { replaceFields, replaceGroups } from '../mirror/people-repo';
+import { getSyncState } from '../mirror/sync-state-repo';
+import { phoneRegion } from '../phones/normalize';
+import { applyDeletions } from './deletions';
+import { fullPull, repairPass } from './full-pull';
+import { incrementalPull } from './incremental-pull';
+import type { AccountSync } from './sync-context';
+
+export interface SyncAccountRequest {
+  readonly db: MirrorDb;
+  readonly account: AccountRecord;
+  readonly http: AmoHttpOptions;
+  readonly signal: AbortSignal;
+  /** Unix milliseconds, this computer's clock. */
+  readonly now: () => number;
+  readonly progress: (phase: SyncPhase, pages: number, contacts: number) => void;
+}
+
+/** Reads the account, the user's rights and the field definitions; returns what a pull needs. */
+export async function prepareSync(request: SyncAccountRequest): Promise<AccountSync> {
+  const { db, account, http } = request;
+  const info = await fetchAccountInfo(http);
+  if (info.id !== account.id) {
+    throw new AppError(
+      'AUTH_REJECTED',
+      `This sign-in now belongs to another account (${info.subdomain}): connect again`,
+      {
+        host: new URL(http.baseUrl).host,
+      },
+    );
+  }
+  saveAccount(db, {
+    ...account,
+    name: info.name,
+    subdomain: info.subdomain,
+    country: info.country,
+    currentUserId: info.currentUserId,
+  });
+  replaceGroups(db, account.id, info.groups);
+  saveRights(db, account.id, await fetchUserRights(http, info.currentUserId), request.now());
+  const fields = await fetchContactFields(http);
+  replaceFields(db, account.id, fields);
+
+  let pages = 0;
+  return {
+    db,
+    accountId: account.id,
+    http,
+    region: phoneRegion(info.country),
+    codes: fieldCodesOf(fields),
+    signal: request.signal,
+    onPage: (written) => request.progress('contacts', ++pages, written),
+    fallbackNow: () => Math.floor(request.now() / 1000),
+  };
+}
+
+export async function syncAccount(request: SyncAccountRequest): Promise<SyncAccountResult> {
+  const started = request.now();
+  request.progress('account', 0, 0);
+  const sync = await prepareSync(request);
+  const wasFull = !getSyncState(request.db, request.account.id).fullPullDone;
+
+  let pages: number;
+  let written: number;
+  let pullStartedAt: number;
+  if (wasFull) {
+    const result = await fullPull(sync);
+    ({ pages, written } = result);
+    pullStartedAt = result.startedAt;
+  } else {
+    const result = await incrementalPull(sync);
+    ({ pages, written } = result);
+    pullStartedAt = getSyncState(request.db, request.account.id).watermark ?? sync.fallbackNow();
+  }
+
+  request.progress('deletions', pages, written);
+  const deletions = await applyDeletions(sync, pullStartedAt);
+  if (wasFull && deletions.deletionTimes.some((time) => time >= pullStartedAt)) {
+    written += await repairPass(sync);
+  }
+
+  markAccountSynced(request.db, request.account.id, request.now());
+  request.progress('done', pages, written);
+  return {
+    accountId: request.account.id,
+    mode: wasFull ? 'full' : 'incremental',
+    contacts: written + deletions.restored,
+    deleted: deletions.deleted,
+    pages,
+    durationMs: request.now() - started,
+  };
+}
