@@ -130,10 +130,8 @@ function lastOfEach(contacts: readonly MirrorContact[]): readonly MirrorContact[
   return [...byId.values()];
 }
 
-/** After a complete full pull: drops contacts the CRM no longer returned (deleted or hidden). */
-export function deleteContactsNotIn(db: MirrorDb, accountId: number, keep: ReadonlySet<number>): number {
-  const ids = db.prepare('SELECT id FROM contacts WHERE account_id = ?').pluck().all(accountId) as number[];
-  const gone = ids.filter((id) => !keep.has(id));
+/** Removes contacts (and, by cascade, their channels); returns how many were there. */
+export function deleteContacts(db: MirrorDb, accountId: number, gone: readonly number[]): number {
   if (gone.length === 0) return 0;
   // One statement, so the FTS triggers it fires write their changes out once.
   return db.transaction(

@@ -7,6 +7,7 @@
 import { fetchContact } from '../crm/contacts-api';
 import { type ContactEvent, fetchContactDeletions } from '../crm/events-api';
 import { throwIfCancelled } from '../lib/abort';
+import { deleteContacts } from '../mirror/contacts-repo';
 import { getSyncState, updateSyncState } from '../mirror/sync-state-repo';
 import { writePage } from './page-writer';
 import type { AccountSync } from './sync-context';
@@ -28,14 +29,12 @@ export async function applyDeletions(sync: AccountSync, startedAt: number): Prom
   const finalState = new Map<number, ContactEvent['type']>();
   for (const event of events) finalState.set(event.contactId, event.type);
 
-  const remove = sync.db.prepare('DELETE FROM contacts WHERE account_id = ? AND id = ?');
-  let deleted = 0;
+  const gone = [...finalState].filter(([, type]) => type === 'contact_deleted').map(([contactId]) => contactId);
+  const deleted = deleteContacts(sync.db, sync.accountId, gone);
   let restored = 0;
   for (const [contactId, type] of finalState) {
     throwIfCancelled(sync.signal);
-    if (type === 'contact_deleted') {
-      deleted += remove.run(sync.accountId, contactId).changes;
-    } else {
+    if (type === 'contact_restored') {
       const contact = await fetchContact(sync.http, contactId);
       if (contact) {
         writePage(sync, [contact]);
@@ -43,9 +42,8 @@ export async function applyDeletions(sync: AccountSync, startedAt: number): Prom
       }
     }
   }
-  updateSyncState(sync.db, sync.accountId, {
-    eventsCursor: Math.max(startedAt, ...events.map((event) => event.createdAt)),
-  });
+  const newest = events.reduce((latest, event) => Math.max(latest, event.createdAt), startedAt);
+  updateSyncState(sync.db, sync.accountId, { eventsCursor: newest });
   return {
     deleted,
     restored,

@@ -6,6 +6,7 @@
  */
 import { fetchContact, pullContactPages } from '../crm/contacts-api';
 import { throwIfCancelled } from '../lib/abort';
+import { deleteContacts } from '../mirror/contacts-repo';
 import { updateSyncState } from '../mirror/sync-state-repo';
 import { writePage } from './page-writer';
 import type { AccountSync } from './sync-context';
@@ -61,9 +62,8 @@ export async function reconcileIds(sync: AccountSync, now: number): Promise<Reco
     candidates = confirmed;
   }
 
-  const remove = sync.db.prepare('DELETE FROM contacts WHERE account_id = ? AND id = ?');
   sync.db.transaction(() => {
-    for (const id of candidates) remove.run(sync.accountId, id);
+    deleteContacts(sync.db, sync.accountId, candidates);
     updateSyncState(sync.db, sync.accountId, { reconciledAt: now });
   })();
   return { removed: candidates.length, added, checked: seen.size };
