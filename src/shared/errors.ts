@@ -21,6 +21,7 @@ export const errorCodes = [
   'SERVER_ERROR',
   'BAD_RESPONSE',
   'NOT_FOUND',
+  'EXPORT_DENIED',
   'BUSY',
   'CANCELLED',
   'DB_CORRUPT',

@@ -27,6 +27,8 @@ export interface MirrorContact {
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly channels: readonly MirrorChannel[];
+  /** The CRM's POSITION field (job title), if filled. */
+  readonly position: string | null;
   /** Phones that count for export (R2). */
   readonly phoneCount: number;
   readonly searchText: string;
@@ -55,9 +57,14 @@ export function toMirrorContact(
   const channels: MirrorChannel[] = [];
   const searchParts = [foldForSearch(name)];
   let phoneCount = 0;
+  let position: string | null = null;
 
   for (const field of wire.custom_fields_values ?? []) {
     const fieldCode = field.field_code ?? codes.fields.get(field.field_id);
+    if (fieldCode === 'POSITION' && position === null) {
+      const title = field.values?.find((entry) => entry.value !== null && entry.value !== undefined)?.value;
+      position = title === undefined || title === null ? null : String(title).trim() || null;
+    }
     const kind = fieldCode ? channelByFieldCode[fieldCode] : undefined;
     if (!kind) continue;
     for (const entry of field.values ?? []) {
@@ -92,6 +99,7 @@ export function toMirrorContact(
     createdAt: wire.created_at ?? 0,
     updatedAt: wire.updated_at ?? wire.created_at ?? 0,
     channels,
+    position,
     phoneCount,
     searchText: searchParts.filter(Boolean).join(' '),
   };

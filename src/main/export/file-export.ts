@@ -1,62 +1,32 @@
 /**
- * Exporting to a .vcf file: every contact with a phone (R2) of the chosen accounts, with
- * the iOS cap (R5) when the device is an iPhone, written atomically (R15).
- *
- * Not yet here (the export engine issue): the per-device ledger, periods (R4), rights
- * (R7, R8) and the union of delivered numbers (R9-R12). Until then every export is a
- * first export, and `new` counts every delivered contact.
+ * Delivering a plan as a .vcf file: every card written, the file made complete on disk
+ * (temporary file, flush, rename), and only then the ledger (R15). A crash at any moment
+ * leaves either no file and no ledger change, or both.
  */
-
 import { mkdir } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import type { Device, ExportResult } from '../../shared/api/types';
+import type { Device, ExportFormat } from '../../shared/api/types';
 import { AppError } from '../../shared/errors';
 import { writeFileAtomically } from '../delivery/file-delivery';
 import { defaultExportFolder } from '../lib/paths';
-import type { AccountRecord } from '../mirror/accounts-repo';
-import type { MirrorDb } from '../mirror/database';
-import { countContactsWithoutPhone, readExportableContacts } from '../mirror/export-reads';
-import { toVCardContact } from './card-from-mirror';
-import { writeVCard3 } from './vcard3';
+import { writeContactCardsUtf8 } from './card-from-mirror';
+import type { ExportPlan } from './plan-export';
 
-/** R5: an iPhone takes at most 5,000 contacts per account. */
-export const iosCapPerAccount = 5000;
-
-export interface FileExportRequest {
-  readonly db: MirrorDb;
-  readonly device: Device;
-  readonly accounts: readonly AccountRecord[];
-  readonly outPath: string;
+/** The file's bytes: each account's cards written in one pass straight to UTF-8. */
+export function renderPlan(plan: ExportPlan, format: ExportFormat): Buffer {
+  return Buffer.concat(
+    plan.deltas.map((delta) =>
+      writeContactCardsUtf8(
+        delta.items.map((item) => item.contact),
+        plan.accountLabels.get(delta.accountId) ?? 'amoCRM',
+        format,
+      ),
+    ),
+  );
 }
 
-export async function exportToVcfFile(request: FileExportRequest): Promise<ExportResult> {
-  const cards: string[] = [];
-  let skippedNoPhone = 0;
-  let skippedByCap = 0;
-  let capRemaining: number | null = request.device.platform === 'ios' ? Number.POSITIVE_INFINITY : null;
-
-  for (const account of request.accounts) {
-    const contacts = readExportableContacts(request.db, account.id);
-    skippedNoPhone += countContactsWithoutPhone(request.db, account.id);
-    // Freshest first (the read order), so the cap keeps the most recently edited.
-    const taken = request.device.platform === 'ios' ? contacts.slice(0, iosCapPerAccount) : contacts;
-    skippedByCap += contacts.length - taken.length;
-    if (capRemaining !== null) capRemaining = Math.min(capRemaining, iosCapPerAccount - taken.length);
-    const label = `amoCRM ${account.name}`;
-    for (const contact of taken) cards.push(writeVCard3(toVCardContact(contact, label)));
-  }
-
-  await writeFileAtomically(request.outPath, cards.join(''));
-  return {
-    delivered: cards.length,
-    new: cards.length,
-    updated: 0,
-    skippedNoPhone,
-    skippedByCap,
-    skippedByRights: 0,
-    capRemaining: capRemaining === Number.POSITIVE_INFINITY ? iosCapPerAccount : capRemaining,
-    file: request.outPath,
-  };
+export async function writePlanFile(plan: ExportPlan, format: ExportFormat, outPath: string): Promise<void> {
+  await writeFileAtomically(outPath, renderPlan(plan, format));
 }
 
 /** Checks a path the caller chose, or makes one in the default export folder. */

@@ -31,9 +31,9 @@ export function cachedStatement(db: MirrorDb, sql: string): Statement {
 // Writing
 
 const contactColumns = `account_id, id, name, first_name, last_name, responsible_user_id, group_id,
-  created_at, updated_at, phone_count, search_text`;
-const contactParams = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-/** 11 parameters a row: far below SQLite's 32,766 per statement. */
+  created_at, updated_at, phone_count, search_text, position`;
+const contactParams = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/** 12 parameters a row: far below SQLite's 32,766 per statement. */
 const maxRowsPerStatement = 250;
 
 /**
@@ -49,7 +49,7 @@ function upsertStatement(db: MirrorDb, rows: number): Statement {
      ON CONFLICT (account_id, id) DO UPDATE SET name = excluded.name, first_name = excluded.first_name,
        last_name = excluded.last_name, responsible_user_id = excluded.responsible_user_id,
        group_id = excluded.group_id, created_at = excluded.created_at, updated_at = excluded.updated_at,
-       phone_count = excluded.phone_count, search_text = excluded.search_text`,
+       phone_count = excluded.phone_count, search_text = excluded.search_text, position = excluded.position`,
   );
 }
 
@@ -84,6 +84,7 @@ function pageWriter(db: MirrorDb): (accountId: number, contacts: readonly Mirror
           contact.updatedAt,
           contact.phoneCount,
           contact.searchText,
+          contact.position,
         );
       }
       upsertStatement(db, chunk.length).run(...params);

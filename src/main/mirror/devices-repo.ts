@@ -32,3 +32,11 @@ export function getDevice(db: MirrorDb, id: string): Device | null {
       | undefined) ?? null
   );
 }
+
+export function renameDevice(db: MirrorDb, id: string, name: string): boolean {
+  return db.prepare('UPDATE devices SET name = ? WHERE id = ?').run(name, id).changes > 0;
+}
+
+export function removeDevice(db: MirrorDb, id: string): boolean {
+  return db.prepare('DELETE FROM devices WHERE id = ?').run(id).changes > 0;
+}

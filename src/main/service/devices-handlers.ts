@@ -1,13 +1,21 @@
 /** The user's phones and file targets. */
 import type { ApiHandlers } from '../../shared/api/contract';
-import { addDevice, listDevices } from '../mirror/devices-repo';
+import { AppError } from '../../shared/errors';
+import { addDevice, getDevice, listDevices, removeDevice, renameDevice } from '../mirror/devices-repo';
 import type { CoreContext } from './context';
 
-type DeviceHandlers = Pick<ApiHandlers, 'listDevices' | 'addDevice'>;
+type DeviceHandlers = Pick<ApiHandlers, 'listDevices' | 'addDevice' | 'renameDevice' | 'removeDevice'>;
 
 export function deviceHandlers(ctx: CoreContext): DeviceHandlers {
   return {
     listDevices: async () => listDevices(ctx.db),
     addDevice: async ({ name, platform }) => addDevice(ctx.db, name, platform, ctx.now()),
+    async renameDevice({ deviceId, name }) {
+      if (!renameDevice(ctx.db, deviceId, name))
+        throw new AppError('NOT_FOUND', `No device has id "${deviceId}"`, { deviceId });
+      return getDevice(ctx.db, deviceId) as NonNullable<ReturnType<typeof getDevice>>;
+    },
+    // The device's ledger goes with it (foreign keys): its contacts stay on the phone itself.
+    removeDevice: async ({ deviceId }) => ({ removed: removeDevice(ctx.db, deviceId) }),
   };
 }

@@ -1,23 +1,95 @@
-/** Exporting the mirror to a device's .vcf file. */
+/**
+ * Exports: preview, deliver to a .vcf file, and delete an export (R6). Every export first
+ * refreshes the mirror from the CRM (R1), which also reads the user's rights afresh (R7).
+ */
 import type { ApiHandlers } from '../../shared/api/contract';
+import type { ApiParsedInput } from '../../shared/api/schemas';
 import { AppError } from '../../shared/errors';
-import { exportToVcfFile, resolveExportPath } from '../export/file-export';
+import { resolveExportPath, writePlanFile } from '../export/file-export';
+import { accountLabel, commitPlan, type ExportPlan, planExport } from '../export/plan-export';
+import { getAccount } from '../mirror/accounts-repo';
 import { getDevice } from '../mirror/devices-repo';
+import { recordExportRun } from '../mirror/export-runs-repo';
+import { clearLedger } from '../mirror/ledger-repo';
 import { selectAccounts } from './connection';
 import type { CoreContext } from './context';
 
-type ExportHandlers = Pick<ApiHandlers, 'exportToFile'>;
+type ExportHandlers = Pick<ApiHandlers, 'previewExport' | 'exportToFile' | 'resetExport'>;
 
-export function exportHandlers(ctx: CoreContext): ExportHandlers {
+/** Pulls the chosen accounts into the mirror (the sync handlers' verb). */
+export type Refresh = (accountId: number | undefined) => Promise<unknown>;
+
+export function exportHandlers(ctx: CoreContext, refresh: Refresh): ExportHandlers {
+  function deviceOf(deviceId: string) {
+    const device = getDevice(ctx.db, deviceId);
+    if (!device) throw new AppError('NOT_FOUND', `No device has id "${deviceId}" (see: device list)`, { deviceId });
+    return device;
+  }
+
+  async function plan(input: ApiParsedInput<'previewExport'>): Promise<ExportPlan> {
+    const device = deviceOf(input.deviceId);
+    if (selectAccounts(ctx, input.accountId).length === 0) {
+      throw new AppError('NOT_FOUND', 'No account is connected yet: add one, or try the demo account');
+    }
+    await refresh(input.accountId);
+    return planExport({
+      db: ctx.db,
+      device,
+      // Re-read after the refresh: it updated names and rights.
+      accounts: selectAccounts(ctx, input.accountId),
+      period: input.period,
+      filters: { onlyMine: input.onlyMine, responsible: input.responsible ?? null },
+      nowMs: ctx.now(),
+    });
+  }
+
   return {
-    async exportToFile({ deviceId, accountId, outPath }) {
-      const device = getDevice(ctx.db, deviceId);
-      if (!device) throw new AppError('NOT_FOUND', `No device has id "${deviceId}" (see: device list)`, { deviceId });
-      const accounts = selectAccounts(ctx, accountId);
-      if (accounts.length === 0)
-        throw new AppError('NOT_FOUND', 'No account is connected yet: add one, or try the demo account');
-      const path = await resolveExportPath(outPath, device, ctx.dataDir, new Date(ctx.now()));
-      return exportToVcfFile({ db: ctx.db, device, accounts, outPath: path });
+    previewExport: async (input) => (await plan(input)).preview,
+
+    async exportToFile(input) {
+      const started = ctx.now();
+      const { format, outPath, ...selection } = input;
+      const device = deviceOf(input.deviceId);
+      const path = await resolveExportPath(outPath, device, ctx.dataDir, new Date(started));
+      const exportPlan = await plan(selection);
+      try {
+        await writePlanFile(exportPlan, format, path);
+      } catch (error) {
+        recordExportRun(ctx.db, {
+          deviceId: device.id,
+          startedAt: started,
+          finishedAt: ctx.now(),
+          delivery: 'file',
+          outcome: 'failed',
+          delivered: 0,
+          detail: { error: error instanceof Error ? error.message : String(error) },
+        });
+        throw error;
+      }
+      // R15: the file is complete on disk; now, and only now, the device has these contacts.
+      commitPlan(ctx.db, device.id, exportPlan, ctx.now());
+      recordExportRun(ctx.db, {
+        deviceId: device.id,
+        startedAt: started,
+        finishedAt: ctx.now(),
+        delivery: 'file',
+        outcome: 'delivered',
+        delivered: exportPlan.preview.delivered,
+        detail: { ...exportPlan.preview, file: path, format },
+      });
+      return { ...exportPlan.preview, format, file: path };
+    },
+
+    async resetExport({ deviceId, accountId }) {
+      const device = deviceOf(deviceId);
+      const account = getAccount(ctx.db, accountId);
+      if (!account) throw new AppError('NOT_FOUND', `No connected account has id ${accountId}`, { accountId });
+      return {
+        deviceId: device.id,
+        accountId,
+        cleared: clearLedger(ctx.db, device.id, accountId),
+        label: accountLabel(account),
+      };
     },
   };
 }

@@ -81,13 +81,14 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     },
   };
 
+  const sync = syncHandlers(ctx);
   const api: ApiHandlers = {
     getAppInfo: async () => ({ version: ctx.version, face: ctx.face, dataDir: ctx.dataDir }),
     ...accountHandlers(ctx),
-    ...syncHandlers(ctx),
+    ...sync,
     ...contactHandlers(ctx),
     ...deviceHandlers(ctx),
-    ...exportHandlers(ctx),
+    ...exportHandlers(ctx, (accountId) => sync.syncAccounts(accountId === undefined ? {} : { accountId })),
   };
 
   return {

@@ -11,6 +11,8 @@ import type {
   ContactDetail,
   ContactSearchResult,
   Device,
+  ExportPreview,
+  ExportReset,
   ExportResult,
   PhoneLookupResult,
   ReconcileResult,
@@ -34,7 +36,11 @@ export interface ApiOutputs {
   getContact: ContactDetail;
   listDevices: readonly Device[];
   addDevice: Device;
+  renameDevice: Device;
+  removeDevice: { readonly removed: boolean };
+  previewExport: ExportPreview;
   exportToFile: ExportResult;
+  resetExport: ExportReset;
 }
 
 // A compile-time check that every verb has an output type and no output is orphaned.

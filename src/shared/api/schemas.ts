@@ -15,6 +15,18 @@ export const devicePlatformSchema = z.enum(['ios', 'android', 'file']);
 
 const empty = z.object({}).strict();
 
+/** What an export (or its preview) takes: device, accounts, period, responsible-user filter. */
+const exportSelection = z.object({
+  deviceId: deviceIdSchema,
+  accountId: accountIdSchema.optional(),
+  /** R4, first export only: 7d, 30d, 90d, 180d, 365d, all, or YYYY-MM-DD. */
+  period: z.string().trim().min(1).max(20).optional(),
+  /** R8: only contacts where I am the responsible user. */
+  onlyMine: z.boolean().default(false),
+  /** R8: only contacts of these responsible users. */
+  responsible: z.array(z.number().int().positive()).max(1000).optional(),
+});
+
 export const apiInputSchemas = {
   getAppInfo: empty,
   listAccounts: empty,
@@ -65,14 +77,17 @@ export const apiInputSchemas = {
       platform: devicePlatformSchema,
     })
     .strict(),
-  exportToFile: z
-    .object({
-      deviceId: deviceIdSchema,
-      accountId: accountIdSchema.optional(),
+  renameDevice: z.object({ deviceId: deviceIdSchema, name: z.string().trim().min(1).max(100) }).strict(),
+  removeDevice: z.object({ deviceId: deviceIdSchema }).strict(),
+  previewExport: exportSelection.strict(),
+  exportToFile: exportSelection
+    .extend({
+      format: z.enum(['vcard3', 'vcard4']).default('vcard3'),
       /** Absolute path of the .vcf to write; omitted means "a new file in Downloads". */
       outPath: z.string().min(1).max(4096).optional(),
     })
     .strict(),
+  resetExport: z.object({ deviceId: deviceIdSchema, accountId: accountIdSchema }).strict(),
 } as const satisfies Record<ApiVerb, z.ZodType>;
 
 export type ApiInputSchemas = typeof apiInputSchemas;

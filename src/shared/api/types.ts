@@ -119,16 +119,57 @@ export interface Device {
   readonly createdAt: number;
 }
 
-/** The counts the design's CLI contract names for `export --json`. */
-export interface ExportResult {
-  readonly delivered: number;
+export type ExportFormat = 'vcard3' | 'vcard4';
+
+/** Something the user should know before or after an export. */
+export type ExportWarning =
+  /** R5a: the device (a Google account) would pass Google Contacts' 25,000 contacts. */
+  | { readonly code: 'google-limit'; readonly total: number }
+  /** R7: the CRM would not tell this user's rights; only contacts they are responsible for go. */
+  | { readonly code: 'rights-unknown'; readonly accountId: number }
+  /** R7: this user may not export from this account; it was left out. */
+  | { readonly code: 'rights-denied'; readonly accountId: number };
+
+export interface ExportCounts {
   readonly new: number;
   readonly updated: number;
   readonly skippedNoPhone: number;
   readonly skippedByCap: number;
   readonly skippedByRights: number;
-  /** Slots left under the iOS cap, or null where there is no cap. */
+  /** Slots left under the iOS cap after this export, or null where there is no cap. */
   readonly capRemaining: number | null;
+}
+
+export interface ExportAccountCounts extends ExportCounts {
+  readonly accountId: number;
+  /** True on the first export of this account to this device (R4 asks for a period). */
+  readonly first: boolean;
+  readonly exportRight: ExportRight;
+  /** Contacts of this account on the device once this export is delivered. */
+  readonly deviceTotal: number;
+}
+
+/** What an export would do, before anything is delivered. */
+export interface ExportPreview extends ExportCounts {
+  readonly deviceId: string;
+  /** new + updated: the contacts that would be delivered. */
+  readonly delivered: number;
+  readonly accounts: readonly ExportAccountCounts[];
+  readonly warnings: readonly ExportWarning[];
+}
+
+/** The counts the design's CLI contract names for `export --json`, and the file. */
+export interface ExportResult extends ExportPreview {
+  readonly format: ExportFormat;
   /** The absolute path of the written .vcf. */
   readonly file: string;
+}
+
+export interface ExportReset {
+  readonly deviceId: string;
+  readonly accountId: number;
+  /** Contacts the device was recorded as having. */
+  readonly cleared: number;
+  /** The label every exported contact carries, to select and delete them on the phone. */
+  readonly label: string;
 }

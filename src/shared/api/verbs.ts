@@ -21,7 +21,11 @@ export const apiVerbs = [
   'getContact',
   'listDevices',
   'addDevice',
+  'renameDevice',
+  'removeDevice',
+  'previewExport',
   'exportToFile',
+  'resetExport',
 ] as const;
 
 export type ApiVerb = (typeof apiVerbs)[number];

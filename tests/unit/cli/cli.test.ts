@@ -88,7 +88,7 @@ describe('amo-phonebook CLI', () => {
     expect(listed.stdout).toContain('moy-android  Мой Android  (file)');
 
     const out = join(dataDir, 'x.vcf');
-    const exported = await cli('--json', 'export', '--device', deviceId, '--out', out);
+    const exported = await cli('--json', 'export', '--device', deviceId, '--out', out, '--period', 'all');
     expect(exported.code, exported.stderr).toBe(0);
     const report = JSON.parse(exported.stdout) as Record<string, unknown>;
     for (const field of [

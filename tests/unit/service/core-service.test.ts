@@ -155,7 +155,7 @@ describe('core service against the sandbox', () => {
     const device = await core.call('addDevice', { name: 'Google Contacts', platform: 'file' });
     expect(device.id).toBe('google-contacts');
     const out = join(tempDir(), 'contacts.vcf');
-    const result = await core.call('exportToFile', { deviceId: device.id, outPath: out });
+    const result = await core.call('exportToFile', { deviceId: device.id, outPath: out, period: 'all' });
     const expected = sandboxContactsWithPhone();
     expect(result).toMatchObject({
       delivered: expected.size,
@@ -184,7 +184,11 @@ describe('core service against the sandbox', () => {
       // The cap test does not need the real limit; the sync test above covers it.
       await local.call('syncAccounts', {});
       const iphone = await local.call('addDevice', { name: 'iPhone', platform: 'ios' });
-      const result = await local.call('exportToFile', { deviceId: iphone.id, outPath: join(local.dataDir, 'ios.vcf') });
+      const result = await local.call('exportToFile', {
+        deviceId: iphone.id,
+        outPath: join(local.dataDir, 'ios.vcf'),
+        period: 'all',
+      });
       expect(result.delivered).toBe(5000);
       expect(result.capRemaining).toBe(0);
       const withPhone = Array.from({ length: 6000 }, (_, i) => big.account.contactAt(i)).filter((c) =>
@@ -221,7 +225,9 @@ describe('core service against the sandbox', () => {
       await codeOf(core.call('exportToFile', { deviceId: 'google-contacts', outPath: join(tempDir(), 'x.txt') })),
     ).toBe('INVALID_INPUT');
     expect(
-      await codeOf(core.call('exportToFile', { deviceId: 'google-contacts', outPath: '/no/such/folder/x.vcf' })),
+      await codeOf(
+        core.call('exportToFile', { deviceId: 'google-contacts', outPath: '/no/such/folder/x.vcf', period: 'all' }),
+      ),
     ).toBe('OUTPUT_NOT_WRITABLE');
     expect(await codeOf(core.call('addAccountWithToken', { baseUrl: sandbox.baseUrl, token: 'wrong' }))).toBe(
       'AUTH_REJECTED',

@@ -1,28 +1,108 @@
-/** `amo-phonebook export --device ID --out FILE.vcf`. */
+/**
+ * `amo-phonebook export ...`: preview (--dry-run) or deliver a device's delta to a .vcf,
+ * and `export reset` (R6) to start a device's export of an account over.
+ */
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { ExportPreview, ExportWarning } from '../../../shared/api/types';
+import { AppError } from '../../../shared/errors';
 import { parsePositiveInt, printResult } from '../output';
 import { type GlobalOptions, withSession } from '../session';
 
+interface ExportOptions {
+  device: string;
+  account?: number;
+  period?: string;
+  onlyMine?: boolean;
+  responsible?: number[];
+  format: 'vcard3' | 'vcard4';
+  out?: string;
+  dryRun?: boolean;
+}
+
+function parseIdList(value: string): number[] {
+  const ids = value.split(',').map((part) => Number(part.trim()));
+  if (ids.length === 0 || ids.some((id) => !Number.isSafeInteger(id) || id <= 0)) {
+    throw new InvalidArgumentError(`--responsible takes user ids separated by commas, got "${value}"`);
+  }
+  return ids;
+}
+
+function describeWarning(warning: ExportWarning): string {
+  switch (warning.code) {
+    case 'google-limit':
+      return `Warning: this device would hold ${warning.total} contacts; Google Contacts keeps at most 25,000 per Google account.`;
+    case 'rights-unknown':
+      return `Note: amoCRM shows rights only to administrators; from account ${warning.accountId} only contacts you are responsible for are exported.`;
+    case 'rights-denied':
+      return `Account ${warning.accountId} was left out: your role may not export contacts (ask your administrator for the contacts "Export" right).`;
+  }
+}
+
+function describePreview(preview: ExportPreview): string {
+  const lines = [
+    `new: ${preview.new}, updated: ${preview.updated}, without a phone: ${preview.skippedNoPhone}, over the iPhone limit: ${preview.skippedByCap}, outside your rights: ${preview.skippedByRights}` +
+      (preview.capRemaining === null ? '' : `, iPhone slots left: ${preview.capRemaining}`),
+  ];
+  return [...lines, ...preview.warnings.map(describeWarning)].join('\n');
+}
+
 export function registerExportCommand(program: Command): void {
-  program
+  const command = program
     .command('export')
-    .description('export contacts with a phone number to a vCard file for a device')
+    .description(
+      "deliver what a device still lacks as a vCard file (or preview it); `export reset` starts a device's export over",
+    )
     .requiredOption('--device <id>', 'the device to export for (see: device list)')
     .option('--account <id>', 'only this account', parsePositiveInt('--account'))
-    .requiredOption('--out <file.vcf>', 'the .vcf file to write')
-    .action(async (options: { device: string; account?: number; out: string }, command: Command) => {
-      const globals = command.optsWithGlobals<GlobalOptions>();
+    .option('--period <period>', 'first export only: 7d, 30d, 90d, 180d, 365d, all, or YYYY-MM-DD')
+    .option('--only-mine', 'only contacts where you are the responsible user')
+    .option('--responsible <ids>', 'only contacts of these responsible user ids (comma-separated)', parseIdList)
+    .addOption(new Option('--format <format>', 'vCard version').choices(['vcard3', 'vcard4']).default('vcard3'))
+    .option('--out <file.vcf>', 'the .vcf file to write')
+    .option('--dry-run', 'only show what would be exported')
+    .action(async (options: ExportOptions, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const selection = {
+        deviceId: options.device,
+        onlyMine: options.onlyMine === true,
+        ...(options.account === undefined ? {} : { accountId: options.account }),
+        ...(options.period === undefined ? {} : { period: options.period }),
+        ...(options.responsible === undefined ? {} : { responsible: options.responsible }),
+      };
+      if (options.dryRun) {
+        const preview = await withSession(globals, (session) => session.call('previewExport', selection));
+        printResult(globals, preview, () => `Would export ${preview.delivered} contacts. ${describePreview(preview)}`);
+        return;
+      }
+      if (!options.out) throw new AppError('INVALID_INPUT', 'export needs --out FILE.vcf (or --dry-run)');
+      const out = options.out;
       const result = await withSession(globals, (session) =>
-        session.call('exportToFile', {
-          deviceId: options.device,
-          outPath: resolve(options.out),
-          ...(options.account === undefined ? {} : { accountId: options.account }),
-        }),
+        session.call('exportToFile', { ...selection, format: options.format, outPath: resolve(out) }),
       );
-      printResult(globals, result, () => {
-        const cap = result.skippedByCap > 0 ? `, ${result.skippedByCap} over the iPhone limit` : '';
-        return `Wrote ${result.delivered} contacts to ${result.file} (${result.skippedNoPhone} without a phone skipped${cap})`;
-      });
+      printResult(
+        globals,
+        result,
+        () => `Wrote ${result.delivered} contacts to ${result.file}. ${describePreview(result)}`,
+      );
+    });
+
+  command
+    .command('reset')
+    .description('R6: forget what a device received from an account; the next export starts over')
+    .requiredOption('--device <id>', 'the device')
+    .requiredOption('--account <id>', 'the account', parsePositiveInt('--account'))
+    .action(async (options: { device: string; account: number }, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const reset = await withSession(globals, (session) =>
+        session.call('resetExport', { deviceId: options.device, accountId: options.account }),
+      );
+      printResult(
+        globals,
+        reset,
+        () =>
+          `The export of account ${reset.accountId} to ${reset.deviceId} was deleted (${reset.cleared} contacts forgotten). ` +
+          `On the phone, the exported contacts carry the label "${reset.label}": select that label (group) and delete them there; the next export starts over.`,
+      );
     });
 }

@@ -6,6 +6,7 @@ import { migration0001Initial } from './0001-initial';
 import { migration0002SyncState } from './0002-sync-state';
 import { migration0003PeopleAndFields } from './0003-people-and-fields';
 import { migration0004ContactsFts } from './0004-contacts-fts';
+import { migration0005ExportLedger } from './0005-export-ledger';
 import type { Migration } from './migration';
 
 export const allMigrations: readonly Migration[] = [
@@ -13,4 +14,5 @@ export const allMigrations: readonly Migration[] = [
   migration0002SyncState,
   migration0003PeopleAndFields,
   migration0004ContactsFts,
+  migration0005ExportLedger,
 ];

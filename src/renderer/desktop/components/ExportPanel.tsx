@@ -14,6 +14,8 @@ export function ExportPanel() {
   const [platform, setPlatform] = useState<DevicePlatform>('file');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
+  const [period, setPeriod] = useState('all');
+  const [onlyMine, setOnlyMine] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
   const reload = useCallback(async () => {
@@ -44,7 +46,8 @@ export function ExportPanel() {
     setError(null);
     setResult(null);
     try {
-      setResult(await api.exportToFile({ deviceId }));
+      // The period counts only for a device's first export of an account (R4).
+      setResult(await api.exportToFile({ deviceId, period, onlyMine }));
     } catch (caught) {
       setError(caught);
     } finally {
@@ -74,6 +77,20 @@ export function ExportPanel() {
                 </option>
               ))}
             </select>
+          </label>
+          <label>
+            {t('export.period')}
+            <select value={period} onChange={(event) => setPeriod(event.target.value)}>
+              {(['7d', '30d', '90d', '180d', '365d', 'all'] as const).map((value) => (
+                <option key={value} value={value}>
+                  {t(`export.periods.${value}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={onlyMine} onChange={(event) => setOnlyMine(event.target.checked)} />
+            {t('export.onlyMine')}
           </label>
           <button type="button" className="primary" disabled={busy || !deviceId} onClick={() => void exportFile()}>
             {busy ? t('export.exporting') : t('export.exportButton')}

@@ -84,6 +84,26 @@ export const en = {
     result: '{{delivered}} contacts written to {{file}}.',
     skippedNoPhone: '{{count}} contacts without a phone number were skipped (only contacts with a phone are exported).',
     skippedByCap: '{{count}} contacts did not fit in the iPhone limit of 5,000 per account.',
+    skippedByRights: '{{count}} contacts are outside your export right in amoCRM.',
+    updated: '{{count}} contacts already on this device were sent again with their new name or numbers.',
+    period: 'First export: contacts changed in',
+    periods: {
+      '7d': 'the last week',
+      '30d': 'the last month',
+      '90d': 'the last 3 months',
+      '180d': 'the last 6 months',
+      '365d': 'the last year',
+      all: 'all time',
+    },
+    onlyMine: 'Only contacts I am responsible for',
+    warnings: {
+      'google-limit':
+        'This file brings the device to {{total}} contacts: Google Contacts keeps at most 25,000 per Google account.',
+      'rights-unknown':
+        'amoCRM shows rights only to administrators, so only contacts you are responsible for were exported.',
+      'rights-denied':
+        'One account was left out: your role may not export contacts. Ask your administrator for the contacts "Export" right.',
+    },
   },
   errors: {
     INVALID_INPUT: 'Something in the form is not right: {{message}}',
@@ -101,6 +121,8 @@ export const en = {
     SERVER_ERROR: 'amoCRM had a problem on its side. Try again later.',
     BAD_RESPONSE: 'The answer from {{host}} did not look like amoCRM. Check the address.',
     NOT_FOUND: 'Not found: {{message}}',
+    EXPORT_DENIED:
+      'Your amoCRM role may not export contacts. Ask your account administrator for the contacts "Export" right.',
     BUSY: 'A sync is already running. Wait for it to finish.',
     CANCELLED: 'Cancelled.',
     DB_CORRUPT: 'The local database is damaged. It was left untouched; move it away to start fresh.',

@@ -1,0 +1,130 @@
+/**
+ * An export across the chosen accounts to one device: each account's delta with its
+ * period or its mark (R4), its rights (R7, read fresh by the refresh before it), and the
+ * warnings; then, once the delivery is confirmed, the ledger (R15).
+ */
+import type { Device, ExportAccountCounts, ExportPreview, ExportWarning } from '../../shared/api/types';
+import { AppError } from '../../shared/errors';
+import { type AccountRecord, exportRightOf } from '../mirror/accounts-repo';
+import type { MirrorDb } from '../mirror/database';
+import { ledgerCount, readMark, recordDelivery } from '../mirror/ledger-repo';
+import { getSyncState } from '../mirror/sync-state-repo';
+import { type AccountDelta, computeDelta, type ExportFilters } from './delta';
+import { periodStart } from './period';
+
+/** R5a: Google Contacts holds at most 25,000 contacts per Google account. */
+export const googleContactsLimit = 25_000;
+
+export interface ExportPlan {
+  readonly preview: ExportPreview;
+  readonly deltas: readonly AccountDelta[];
+  /** Per account: the CRM time later exports start from (the mark), and the period. */
+  readonly marks: ReadonlyMap<number, { since: number; period: string }>;
+  readonly accountLabels: ReadonlyMap<number, string>;
+}
+
+export interface PlanRequest {
+  readonly db: MirrorDb;
+  readonly device: Device;
+  readonly accounts: readonly AccountRecord[];
+  readonly period: string | undefined;
+  readonly filters: ExportFilters;
+  readonly nowMs: number;
+}
+
+export function accountLabel(account: Pick<AccountRecord, 'name'>): string {
+  return `amoCRM ${account.name}`;
+}
+
+export function planExport(request: PlanRequest): ExportPlan {
+  const { db, device } = request;
+  const warnings: ExportWarning[] = [];
+  const deltas: AccountDelta[] = [];
+  const counts: ExportAccountCounts[] = [];
+  const marks = new Map<number, { since: number; period: string }>();
+  const labels = new Map<number, string>();
+
+  for (const account of request.accounts) {
+    if (account.exportLetter === 'D') {
+      warnings.push({ code: 'rights-denied', accountId: account.id });
+      continue;
+    }
+    if (account.exportLetter === null) warnings.push({ code: 'rights-unknown', accountId: account.id });
+    const mark = readMark(db, device.id, account.id);
+    if (!mark && request.period === undefined) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `This is the first export of ${account.name} to ${device.name}: choose a period (7d, 30d, 90d, 180d, 365d, all, or a date)`,
+        { field: 'period' },
+      );
+    }
+    const since = mark ? mark.since : periodStart(request.period as string, request.nowMs);
+    const delta = computeDelta({
+      db,
+      deviceId: device.id,
+      capped: device.platform === 'ios',
+      accountId: account.id,
+      currentUserId: account.currentUserId,
+      groupId: account.groupId,
+      // R7: rights unknown (non-admins cannot read them) means only where responsible.
+      right: account.exportLetter ?? 'M',
+      since,
+      filters: request.filters,
+    });
+    deltas.push(delta);
+    counts.push({
+      accountId: account.id,
+      first: mark === null,
+      exportRight: exportRightOf(account),
+      deviceTotal: delta.deviceTotal,
+      ...delta.counts,
+    });
+    // Later exports take what changed after the CRM's clock at this export's refresh.
+    const watermark = getSyncState(db, account.id).watermark ?? Math.floor(request.nowMs / 1000);
+    marks.set(account.id, { since: watermark, period: mark?.period ?? (request.period as string) });
+    labels.set(account.id, accountLabel(account));
+  }
+
+  if (deltas.length === 0 && request.accounts.length > 0) {
+    throw new AppError(
+      'EXPORT_DENIED',
+      'Your amoCRM role may not export contacts. Ask your account administrator for the contacts "Export" right',
+    );
+  }
+
+  const sum = (pick: (c: ExportAccountCounts) => number) => counts.reduce((total, c) => total + pick(c), 0);
+  const capped = counts.map((c) => c.capRemaining).filter((c): c is number => c !== null);
+  const preview: ExportPreview = {
+    deviceId: device.id,
+    delivered: sum((c) => c.new + c.updated),
+    new: sum((c) => c.new),
+    updated: sum((c) => c.updated),
+    skippedNoPhone: sum((c) => c.skippedNoPhone),
+    skippedByCap: sum((c) => c.skippedByCap),
+    skippedByRights: sum((c) => c.skippedByRights),
+    capRemaining: capped.length > 0 ? Math.min(...capped) : null,
+    accounts: counts,
+    warnings,
+  };
+  if (device.platform === 'file') {
+    const total = ledgerCount(db, device.id) + preview.new;
+    if (total > googleContactsLimit) warnings.push({ code: 'google-limit', total });
+  }
+  return { preview, deltas, marks, accountLabels: labels };
+}
+
+/** R15: called only once the delivery is confirmed (the file is complete on disk). */
+export function commitPlan(db: MirrorDb, deviceId: string, plan: ExportPlan, nowMs: number): void {
+  db.transaction(() => {
+    for (const delta of plan.deltas) {
+      const mark = plan.marks.get(delta.accountId);
+      if (!mark) continue;
+      const delivered = delta.items.map((item) => ({
+        contactId: item.contact.id,
+        name: item.contact.name,
+        channels: item.ledgerChannels,
+      }));
+      recordDelivery(db, deviceId, delta.accountId, delivered, mark, nowMs);
+    }
+  })();
+}
