@@ -12,7 +12,7 @@
  *   and the union of everything ever delivered; deleted contacts are simply not there.
  */
 
-import type { ChannelKind } from '../../shared/api/types';
+import type { ChannelKind, ExportCounts } from '../../shared/api/types';
 import type { RightLetter } from '../crm/rights-api';
 import type { MirrorDb } from '../mirror/database';
 import { channelKey, type LedgerChannel, type LedgerEntry, readLedger } from '../mirror/ledger-repo';
@@ -51,15 +51,8 @@ export interface DeltaItem {
   readonly ledgerChannels: readonly ExportableChannel[];
 }
 
-export interface DeltaCounts {
-  readonly new: number;
-  readonly updated: number;
-  readonly skippedNoPhone: number;
-  readonly skippedByCap: number;
-  readonly skippedByRights: number;
-  /** Slots left under the iPhone cap after this export, or null where there is no cap. */
-  readonly capRemaining: number | null;
-}
+/** The same counts the API reports per account. */
+export type DeltaCounts = ExportCounts;
 
 export interface AccountDelta {
   readonly accountId: number;

@@ -41,14 +41,18 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => server.stop());
 
-const ledgerCount = () => {
+/** Reads the mirror the way another process would: its own read-only connection. */
+function readMirror<T>(read: (db: Database.Database) => T): T {
   const db = new Database(join(dataDir, 'mirror.sqlite'), { readonly: true });
   try {
-    return db.prepare('SELECT count(*) FROM export_ledger').pluck().get() as number;
+    return read(db);
   } finally {
     db.close();
   }
-};
+}
+
+const ledgerCount = () => readMirror((db) => db.prepare('SELECT count(*) FROM export_ledger').pluck().get() as number);
+const accountId = () => readMirror((db) => db.prepare('SELECT id FROM accounts').pluck().get() as number);
 
 /** Runs `export` and SIGKILLs it the moment its temporary file shows up; says whether it did. */
 function exportAndKillMidWrite(outDir: string): Promise<boolean> {
@@ -125,12 +129,3 @@ describe('an export killed mid-write', () => {
     expect(ledgerCount()).toBe(report.delivered);
   }, 120_000);
 });
-
-function accountId(): number {
-  const db = new Database(join(dataDir, 'mirror.sqlite'), { readonly: true });
-  try {
-    return db.prepare('SELECT id FROM accounts').pluck().get() as number;
-  } finally {
-    db.close();
-  }
-}
