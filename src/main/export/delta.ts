@@ -62,21 +62,21 @@ export interface AccountDelta {
   readonly deviceTotal: number;
 }
 
-/** A candidate contact: what the rules need, and its names (read in the same scan). */
+/** A candidate contact: the light columns every rule needs, read for every candidate. */
 interface Row {
   id: number;
   responsibleUserId: number | null;
   groupId: number | null;
   updatedAt: number;
   phoneCount: number;
+}
+
+/** Names and deliverable channels, read only for contacts that will be delivered or compared. */
+interface Details {
   name: string;
   firstName: string;
   lastName: string;
   position: string | null;
-}
-
-/** A contact's deliverable channels, read only for those that will be delivered or compared. */
-interface Details {
   channels: ExportableChannel[];
 }
 
@@ -88,19 +88,17 @@ export function computeDelta(request: DeltaRequest): AccountDelta {
   // Raw rows (arrays) first: for 100,000 contacts, objects would be most of the cost.
   const raw = db
     .prepare(
-      `SELECT id, responsible_user_id, group_id, updated_at, phone_count, name, first_name, last_name, position
+      `SELECT id, responsible_user_id, group_id, updated_at, phone_count
        FROM contacts WHERE account_id = ? AND updated_at >= ?`,
     )
     .raw()
-    .all(accountId, request.since) as Array<
-    [number, number | null, number | null, number, number, string, string, string, string | null]
-  >;
+    .all(accountId, request.since) as Array<[number, number | null, number | null, number, number]>;
 
   let skippedNoPhone = 0;
   let skippedByRights = 0;
   const permitted: Row[] = [];
-  for (const [id, responsibleUserId, groupId, updatedAt, phoneCount, name, firstName, lastName, position] of raw) {
-    const row: Row = { id, responsibleUserId, groupId, updatedAt, phoneCount, name, firstName, lastName, position };
+  for (const [id, responsibleUserId, groupId, updatedAt, phoneCount] of raw) {
+    const row: Row = { id, responsibleUserId, groupId, updatedAt, phoneCount };
     if (phoneCount === 0) skippedNoPhone++;
     else if (!rightAllows(request, row)) skippedByRights++;
     else if (filterAllows(request, row)) permitted.push(row);
@@ -118,7 +116,7 @@ export function computeDelta(request: DeltaRequest): AccountDelta {
   if (slots < fresh.length) fresh = [...fresh].sort((a, b) => b.updatedAt - a.updatedAt || b.id - a.id);
   const taken = slots < fresh.length ? fresh.slice(0, slots) : fresh;
 
-  const details = detailsOf(db, accountId, [...taken, ...known]);
+  const details = detailsOf(db, accountId, request.since, [...taken, ...known]);
   const items: DeltaItem[] = [];
   for (const row of taken) {
     const detail = details.get(row.id);
@@ -128,7 +126,7 @@ export function computeDelta(request: DeltaRequest): AccountDelta {
   for (const row of known) {
     const entry = ledger.get(row.id) as LedgerEntry;
     const detail = details.get(row.id);
-    if (!detail || !hasNews(row, detail, entry)) continue;
+    if (!detail || !hasNews(detail, entry)) continue;
     items.push(item('updated', row, detail, entry));
     updated++;
   }
@@ -154,11 +152,11 @@ export function computeDelta(request: DeltaRequest): AccountDelta {
       contact: {
         accountId,
         id: row.id,
-        name: row.name,
-        firstName: row.firstName,
-        lastName: row.lastName,
+        name: detail.name,
+        firstName: detail.firstName,
+        lastName: detail.lastName,
         updatedAt: row.updatedAt,
-        position: row.position,
+        position: detail.position,
         channels: union,
       },
       ledgerChannels: union,
@@ -189,8 +187,8 @@ function deliverable(channel: ExportableChannel): boolean {
   return channel.kind !== 'phone' || isDialable(channel.value, channel.normalized);
 }
 
-function hasNews(row: Row, detail: Details, entry: LedgerEntry): boolean {
-  if (row.name !== entry.name) return true;
+function hasNews(detail: Details, entry: LedgerEntry): boolean {
+  if (detail.name !== entry.name) return true;
   const had = new Set(entry.channels.map((channel) => `${channel.kind}:${channel.key}`));
   return detail.channels.some(
     (channel) => !had.has(`${channel.kind}:${channelKey(channel.kind, channel.value, channel.normalized)}`),
@@ -219,17 +217,27 @@ function unionChannels(
 }
 
 /**
- * The channels of the wanted contacts. Many: one scan of the account's channels in
- * primary-key order (cheaper than a lookup per contact); few: a lookup each.
+ * Names and channels of the wanted contacts. Many: two scans in primary-key order (the
+ * contacts, then all their channels), cheaper than a lookup per contact; few (an iPhone's
+ * 5,000 of 100,000): a lookup each, so the rest is never read.
  */
-function detailsOf(db: MirrorDb, accountId: number, rows: readonly Row[]): Map<number, Details> {
+function detailsOf(db: MirrorDb, accountId: number, since: number, rows: readonly Row[]): Map<number, Details> {
   const details = new Map<number, Details>();
-  for (const row of rows) details.set(row.id, { channels: [] });
   if (rows.length === 0) return details;
   const addChannel = (detail: Details | undefined, channel: ExportableChannel) => {
     if (detail && deliverable(channel)) detail.channels.push(channel);
   };
   if (rows.length > scanAbove) {
+    const wanted = new Set(rows.map((row) => row.id));
+    const names = db
+      .prepare(
+        'SELECT id, name, first_name, last_name, position FROM contacts WHERE account_id = ? AND updated_at >= ?',
+      )
+      .raw()
+      .all(accountId, since) as Array<[number, string, string, string, string | null]>;
+    for (const [id, name, firstName, lastName, position] of names) {
+      if (wanted.has(id)) details.set(id, { name, firstName, lastName, position, channels: [] });
+    }
     const channels = db
       .prepare('SELECT contact_id, kind, value, normalized, type_code FROM contact_channels WHERE account_id = ?')
       .raw()
@@ -239,13 +247,20 @@ function detailsOf(db: MirrorDb, accountId: number, rows: readonly Row[]): Map<n
     }
     return details;
   }
+  const contact = db
+    .prepare('SELECT name, first_name, last_name, position FROM contacts WHERE account_id = ? AND id = ?')
+    .raw();
   const channels = db
     .prepare(
       'SELECT kind, value, normalized, type_code FROM contact_channels WHERE account_id = ? AND contact_id = ? ORDER BY kind, position',
     )
     .raw();
   for (const row of rows) {
-    const detail = details.get(row.id);
+    const found = contact.get(accountId, row.id) as [string, string, string, string | null] | undefined;
+    if (!found) continue;
+    const [name, firstName, lastName, position] = found;
+    const detail: Details = { name, firstName, lastName, position, channels: [] };
+    details.set(row.id, detail);
     for (const [kind, value, normalized, typeCode] of channels.all(accountId, row.id) as Array<
       [ChannelKind, string, string | null, string | null]
     >) {
