@@ -62,3 +62,13 @@ export function startCliServer(args: readonly string[], env: NodeJS.ProcessEnv =
     });
   return { child, firstLine, stop };
 }
+
+/** `amo-phonebook --data-dir DIR [globals] account add --base-url URL --token TOKEN`, as many tests start. */
+export function addAccountWithToken(
+  dataDir: string,
+  baseUrl: string,
+  token: string,
+  globals: readonly string[] = [],
+): Promise<CliResult> {
+  return runCli(['--data-dir', dataDir, ...globals, 'account', 'add', '--base-url', baseUrl, '--token', token]);
+}

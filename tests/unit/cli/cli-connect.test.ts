@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliPath, projectRoot, runCli, startCliServer } from '../../helpers/cli';
+import { addAccountWithToken, cliPath, projectRoot, runCli, startCliServer } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-dir';
 
 interface ReadyLine {
@@ -120,16 +120,7 @@ describe('CLI: OAuth connections', () => {
 
   it('sync --reconcile checks every contact id and reports it', async () => {
     const dataDir = tempDir();
-    await runCli([
-      '--data-dir',
-      dataDir,
-      'account',
-      'add',
-      '--base-url',
-      sandbox.baseUrl,
-      '--token',
-      sandbox.tokens['admin'] as string,
-    ]);
+    await addAccountWithToken(dataDir, sandbox.baseUrl, sandbox.tokens['admin'] as string);
     await runCli(['--data-dir', dataDir, 'sync']);
     const reconciled = await runCli([
       '--data-dir',
@@ -148,16 +139,7 @@ describe('CLI: OAuth connections', () => {
 
   it('account list explains a non-admin export right in words', async () => {
     const dataDir = tempDir();
-    await runCli([
-      '--data-dir',
-      dataDir,
-      'account',
-      'add',
-      '--base-url',
-      sandbox.baseUrl,
-      '--token',
-      sandbox.tokens['responsible'] as string,
-    ]);
+    await addAccountWithToken(dataDir, sandbox.baseUrl, sandbox.tokens['responsible'] as string);
     const listed = await runCli(['--data-dir', dataDir, 'account', 'list']);
     expect(listed.stdout).toContain(
       'export: unknown (only admins can read rights): only contacts you are responsible for',

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandboxAccount } from '../../../src/main/sandbox/account';
-import { runCli, startCliServer } from '../../helpers/cli';
+import { addAccountWithToken, runCli, startCliServer } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-dir';
 import { readVCards } from '../../helpers/vcard-reader';
 
@@ -59,15 +59,7 @@ describe('amo-phonebook CLI', () => {
     const dataDir = tempDir();
     const cli = (...args: string[]) => runCli(['--data-dir', dataDir, ...args]);
 
-    const added = await cli(
-      '--json',
-      'account',
-      'add',
-      '--base-url',
-      sandbox.baseUrl,
-      '--token',
-      sandbox.tokens['admin'] as string,
-    );
+    const added = await addAccountWithToken(dataDir, sandbox.baseUrl, sandbox.tokens['admin'] as string, ['--json']);
     expect(added.code, added.stderr).toBe(0);
     expect(JSON.parse(added.stdout)).toMatchObject({ id: sandbox.accountId, isDemo: false });
 

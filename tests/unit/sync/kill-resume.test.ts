@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliPath, projectRoot, runCli, startCliServer } from '../../helpers/cli';
+import { addAccountWithToken, cliPath, projectRoot, runCli, startCliServer } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-dir';
 
 let server: ReturnType<typeof startCliServer>;
@@ -59,16 +59,7 @@ describe('sync killed mid-pull', () => {
     const interrupted = tempDir();
     const clean = tempDir();
     for (const dataDir of [interrupted, clean]) {
-      const added = await runCli([
-        '--data-dir',
-        dataDir,
-        'account',
-        'add',
-        '--base-url',
-        sandbox.baseUrl,
-        '--token',
-        sandbox.tokens['admin'] as string,
-      ]);
+      const added = await addAccountWithToken(dataDir, sandbox.baseUrl, sandbox.tokens['admin'] as string);
       expect(added.code, added.stderr).toBe(0);
     }
 
