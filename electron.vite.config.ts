@@ -35,6 +35,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       minify: true,
+      // The handoff server reads it to serve a phone exactly the phone page's files.
+      manifest: true,
       rolldownOptions: {
         input: {
           desktop: resolve('src/renderer/desktop/index.html'),
