@@ -28,6 +28,14 @@ export const errorCodes = [
   'DB_TOO_NEW',
   'OUTPUT_NOT_WRITABLE',
   'UI_NOT_BUILT',
+  // The USB route to an Android phone (adb): each is a different thing the user must do.
+  'ADB_MISSING',
+  'ADB_FAILED',
+  'USB_NO_DEVICE',
+  'USB_UNAUTHORIZED',
+  'USB_NO_PERMISSIONS',
+  'USB_NOT_READY',
+  'USB_MANY_DEVICES',
   'INTERNAL',
 ] as const;
 
