@@ -28,6 +28,10 @@ export const errorCodes = [
   'DB_TOO_NEW',
   'OUTPUT_NOT_WRITABLE',
   'UI_NOT_BUILT',
+  // The LAN handoff: no address a phone could reach.
+  'NO_LAN_ADDRESS',
+  // An export with nothing to deliver: the phone already has everything.
+  'NOTHING_TO_EXPORT',
   // The USB route to an Android phone (adb): each is a different thing the user must do.
   'ADB_MISSING',
   'ADB_FAILED',

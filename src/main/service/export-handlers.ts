@@ -4,6 +4,7 @@
  */
 import type { ApiHandlers } from '../../shared/api/contract';
 import type { ApiParsedInput } from '../../shared/api/schemas';
+import type { Device } from '../../shared/api/types';
 import { AppError } from '../../shared/errors';
 import { resolveExportPath, writePlanFile } from '../export/file-export';
 import { accountLabel, commitPlan, type ExportPlan, planExport } from '../export/plan-export';
@@ -19,7 +20,13 @@ type ExportHandlers = Pick<ApiHandlers, 'previewExport' | 'exportToFile' | 'rese
 /** Pulls the chosen accounts into the mirror (the sync handlers' verb). */
 export type Refresh = (accountId: number | undefined) => Promise<unknown>;
 
-export function exportHandlers(ctx: CoreContext, refresh: Refresh): ExportHandlers {
+export interface ExportPlanner {
+  deviceOf(deviceId: string): Device;
+  /** Refreshes the chosen accounts (R1, R7), then plans the export to the device. */
+  plan(input: ApiParsedInput<'previewExport'>): Promise<ExportPlan>;
+}
+
+export function createExportPlanner(ctx: CoreContext, refresh: Refresh): ExportPlanner {
   function deviceOf(deviceId: string) {
     const device = getDevice(ctx.db, deviceId);
     if (!device) throw new AppError('NOT_FOUND', `No device has id "${deviceId}" (see: device list)`, { deviceId });
@@ -42,7 +49,11 @@ export function exportHandlers(ctx: CoreContext, refresh: Refresh): ExportHandle
       nowMs: ctx.now(),
     });
   }
+  return { deviceOf, plan };
+}
 
+export function exportHandlers(ctx: CoreContext, planner: ExportPlanner): ExportHandlers {
+  const { deviceOf, plan } = planner;
   return {
     previewExport: async (input) => (await plan(input)).preview,
 

@@ -5,23 +5,28 @@
  * domain's handlers live in their own file and receive the shared context.
  */
 import { mkdirSync } from 'node:fs';
+import { type NetworkInterfaceInfo, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import type { ApiHandlers } from '../../shared/api/contract';
 import type { Face } from '../../shared/api/types';
 import type { OpenConsentWindow } from '../crm/consent';
 import { createRequestLimiter, defaultRequestsPerSecond, type RequestLimiter } from '../crm/request-limiter';
+import { createUsbRoute, type UsbRoute } from '../delivery/usb';
 import { createEventBus, type EventBus } from '../lib/event-bus';
+import { builtUiDir } from '../lib/paths';
 import { appVersion } from '../lib/version';
 import { listAccountRecords } from '../mirror/accounts-repo';
 import { closeMirror, openMirror } from '../mirror/database';
 import { createFileSecretStore } from '../secrets/file-secret-store';
 import type { SecretStore } from '../secrets/secret-store';
+import { createSettingsStore } from '../settings/settings-store';
 import { accountHandlers } from './accounts-handlers';
 import { contactHandlers } from './contacts-handlers';
 import type { CoreContext, HttpTuning } from './context';
 import { createDemoRuntime } from './demo-runtime';
 import { deviceHandlers } from './devices-handlers';
-import { exportHandlers } from './export-handlers';
+import { createExportPlanner, exportHandlers } from './export-handlers';
+import { handoffHandlers } from './handoff-handlers';
 import { syncHandlers } from './sync-handlers';
 
 export interface CoreServiceOptions {
@@ -36,6 +41,12 @@ export interface CoreServiceOptions {
   /** Opens amoCRM's consent page and waits for the redirect (Electron: a window; CLI: the terminal). */
   readonly openConsentWindow?: OpenConsentWindow;
   readonly httpTuning?: HttpTuning;
+  /** The built UI (out/renderer): the handoff serves the phone page from it. */
+  readonly uiDir?: string;
+  /** The USB route (adb); tests pass one that runs a stand-in for the adb executable. */
+  readonly usbRoute?: UsbRoute;
+  /** The machine's interfaces, for the QR code's address; tests pass their own. */
+  readonly networkInterfaces?: () => NodeJS.Dict<NetworkInterfaceInfo[]>;
 }
 
 export interface CoreService {
@@ -82,13 +93,23 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   };
 
   const sync = syncHandlers(ctx);
+  const planner = createExportPlanner(ctx, (accountId) =>
+    sync.syncAccounts(accountId === undefined ? {} : { accountId }),
+  );
+  const handoffs = handoffHandlers(ctx, planner, {
+    settings: createSettingsStore(join(options.dataDir, 'settings.json')),
+    uiDir: options.uiDir ?? builtUiDir(),
+    usb: options.usbRoute ?? createUsbRoute(),
+    networkInterfaces: options.networkInterfaces ?? networkInterfaces,
+  });
   const api: ApiHandlers = {
     getAppInfo: async () => ({ version: ctx.version, face: ctx.face, dataDir: ctx.dataDir }),
     ...accountHandlers(ctx),
     ...sync,
     ...contactHandlers(ctx),
     ...deviceHandlers(ctx),
-    ...exportHandlers(ctx, (accountId) => sync.syncAccounts(accountId === undefined ? {} : { accountId })),
+    ...exportHandlers(ctx, planner),
+    ...handoffs.handlers,
   };
 
   return {
@@ -97,6 +118,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     dataDir: ctx.dataDir,
     async close() {
       await api.cancelSync({});
+      await handoffs.closeAll();
       await demo.close();
       closeMirror(db);
     },

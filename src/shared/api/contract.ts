@@ -14,9 +14,13 @@ import type {
   ExportPreview,
   ExportReset,
   ExportResult,
+  HandoffStarted,
+  LanAddress,
+  LanAddressList,
   PhoneLookupResult,
   ReconcileResult,
   SyncResult,
+  UsbDevice,
 } from './types';
 import type { ApiVerb } from './verbs';
 
@@ -41,6 +45,11 @@ export interface ApiOutputs {
   previewExport: ExportPreview;
   exportToFile: ExportResult;
   resetExport: ExportReset;
+  listLanAddresses: LanAddressList;
+  chooseLanAddress: LanAddress;
+  listUsbDevices: readonly UsbDevice[];
+  startHandoff: HandoffStarted;
+  cancelHandoff: { readonly cancelled: boolean };
 }
 
 // A compile-time check that every verb has an output type and no output is orphaned.

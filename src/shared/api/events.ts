@@ -2,6 +2,8 @@
  * Events the core pushes to every face while long work runs (progress, changes).
  */
 
+import type { HandoffPhase } from './types';
+
 export type SyncPhase = 'account' | 'contacts' | 'deletions' | 'reconcile' | 'done';
 
 export interface SyncProgressEvent {
@@ -18,10 +20,25 @@ export interface AccountsChangedEvent {
   readonly type: 'accounts:changed';
 }
 
-export type ApiEvent = SyncProgressEvent | AccountsChangedEvent;
+export interface HandoffStatusEvent {
+  readonly type: 'handoff:status';
+  readonly handoffId: string;
+  readonly phase: HandoffPhase;
+  /** No phone within 20 seconds: show the network checklist. */
+  readonly stalled: boolean;
+  readonly phoneFailure: 'decrypt' | 'format' | null;
+  /** Contacts delivered (when phase is 'delivered'). */
+  readonly delivered: number;
+}
+
+export type ApiEvent = SyncProgressEvent | AccountsChangedEvent | HandoffStatusEvent;
 export type ApiEventType = ApiEvent['type'];
 export type ApiEventOf<T extends ApiEventType> = Extract<ApiEvent, { type: T }>;
 
-export const apiEventTypes = ['sync:progress', 'accounts:changed'] as const satisfies readonly ApiEventType[];
+export const apiEventTypes = [
+  'sync:progress',
+  'accounts:changed',
+  'handoff:status',
+] as const satisfies readonly ApiEventType[];
 
 export type Unsubscribe = () => void;

@@ -15,6 +15,13 @@ export const devicePlatformSchema = z.enum(['ios', 'android', 'file']);
 
 const empty = z.object({}).strict();
 
+const ipv4Schema = z
+  .string()
+  .regex(/^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/, 'an IPv4 address');
+/** adb serials: letters, digits and the few marks emulators and network devices use. */
+const usbSerialSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'a USB serial');
+const handoffIdSchema = z.string().regex(/^[a-f0-9]{16}$/, 'a handoff id');
+
 /** What an export (or its preview) takes: device, accounts, period, responsible-user filter. */
 const exportSelection = z.object({
   deviceId: deviceIdSchema,
@@ -88,6 +95,20 @@ export const apiInputSchemas = {
     })
     .strict(),
   resetExport: z.object({ deviceId: deviceIdSchema, accountId: accountIdSchema }).strict(),
+  listLanAddresses: empty,
+  chooseLanAddress: z.object({ address: ipv4Schema }).strict(),
+  listUsbDevices: empty,
+  startHandoff: exportSelection
+    .extend({
+      /** lan: a QR code on the local network; usb: an Android phone on a cable (adb). */
+      route: z.enum(['lan', 'usb']).default('lan'),
+      /** lan: the address to put in the QR code (one of listLanAddresses); default: the best one. */
+      address: ipv4Schema.optional(),
+      /** usb: which phone; default: the only one connected. */
+      serial: usbSerialSchema.optional(),
+    })
+    .strict(),
+  cancelHandoff: z.object({ handoffId: handoffIdSchema }).strict(),
 } as const satisfies Record<ApiVerb, z.ZodType>;
 
 export type ApiInputSchemas = typeof apiInputSchemas;

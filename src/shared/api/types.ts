@@ -173,3 +173,60 @@ export interface ExportReset {
   /** The label every exported contact carries, to select and delete them on the phone. */
   readonly label: string;
 }
+
+/** An address of this computer that a phone on the same network may reach. */
+export interface LanAddress {
+  readonly address: string;
+  readonly interfaceName: string;
+  /** Its network ("192.168.1.0/24"): a choice is remembered per network. */
+  readonly network: string;
+}
+
+export interface LanAddressList {
+  /** Best first: the first is what a QR code uses unless the user picks another. */
+  readonly addresses: readonly LanAddress[];
+}
+
+export type UsbDeviceState = 'device' | 'unauthorized' | 'offline' | 'no-permissions' | 'unknown';
+
+export interface UsbDevice {
+  readonly serial: string;
+  readonly state: UsbDeviceState;
+  readonly model: string | null;
+}
+
+export type HandoffRoute = 'lan' | 'usb';
+
+/** A handoff waiting for the phone: what the desktop shows (QR, check code, time left). */
+export interface HandoffStarted {
+  readonly handoffId: string;
+  readonly route: HandoffRoute;
+  /** What the QR code carries (the key is in the fragment). */
+  readonly url: string;
+  /** The QR code as an SVG document. */
+  readonly qrSvg: string;
+  /** The six digits both screens show. */
+  readonly checkCode: string;
+  /** Unix milliseconds. */
+  readonly expiresAt: number;
+  readonly address: string;
+  readonly port: number;
+  /** usb: the phone the page was opened on. */
+  readonly serial: string | null;
+  readonly preview: ExportPreview;
+}
+
+export type HandoffPhase =
+  /** No phone yet (or it dropped off and may come back). */
+  | 'waiting'
+  | 'connected'
+  /** The sealed contacts went to the phone; waiting for its acknowledgement. */
+  | 'sent'
+  /** The phone could not open them (tampered on the way, or a wrong QR). */
+  | 'phone-failed'
+  /** Acknowledged and recorded (R15): the end. */
+  | 'delivered'
+  | 'expired'
+  | 'cancelled'
+  /** Acknowledged but the record failed: the next export sends them again. */
+  | 'failed';

@@ -26,6 +26,11 @@ export const apiVerbs = [
   'previewExport',
   'exportToFile',
   'resetExport',
+  'listLanAddresses',
+  'chooseLanAddress',
+  'listUsbDevices',
+  'startHandoff',
+  'cancelHandoff',
 ] as const;
 
 export type ApiVerb = (typeof apiVerbs)[number];

@@ -1,5 +1,6 @@
 /**
  * `amo-phonebook export ...`: preview (--dry-run) or deliver a device's delta to a .vcf,
+ * to a phone by QR code (--qr) or USB cable (--usb),
  * and `export reset` (R6) to start a device's export of an account over.
  */
 import { resolve } from 'node:path';
@@ -8,6 +9,7 @@ import type { ExportPreview, ExportWarning } from '../../../shared/api/types';
 import { AppError } from '../../../shared/errors';
 import { parsePositiveInt, printResult } from '../output';
 import { type GlobalOptions, withSession } from '../session';
+import { runHandoff } from './export-handoff';
 
 interface ExportOptions {
   device: string;
@@ -17,6 +19,9 @@ interface ExportOptions {
   responsible?: number[];
   format: 'vcard3' | 'vcard4';
   out?: string;
+  qr?: boolean;
+  usb?: boolean | string;
+  address?: string;
   dryRun?: boolean;
 }
 
@@ -60,6 +65,9 @@ export function registerExportCommand(program: Command): void {
     .option('--responsible <ids>', 'only contacts of these responsible user ids (comma-separated)', parseIdList)
     .addOption(new Option('--format <format>', 'vCard version').choices(['vcard3', 'vcard4']).default('vcard3'))
     .option('--out <file.vcf>', 'the .vcf file to write')
+    .option('--qr', 'send to a phone on this network: scan the QR code shown here')
+    .option('--usb [serial]', 'send to an Android phone on a USB cable (adb); the serial when several are connected')
+    .option('--address <ip>', "with --qr: this computer's address to put in the QR code")
     .option('--dry-run', 'only show what would be exported')
     .action(async (options: ExportOptions, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
@@ -75,7 +83,25 @@ export function registerExportCommand(program: Command): void {
         printResult(globals, preview, () => `Would export ${preview.delivered} contacts. ${describePreview(preview)}`);
         return;
       }
-      if (!options.out) throw new AppError('INVALID_INPUT', 'export needs --out FILE.vcf (or --dry-run)');
+      const routes = [options.out !== undefined, options.qr === true, options.usb !== undefined].filter(Boolean);
+      if (routes.length > 1) throw new AppError('INVALID_INPUT', 'Choose one of --out, --qr and --usb');
+      if (options.qr || options.usb !== undefined) {
+        if (options.format !== 'vcard3') {
+          throw new AppError('INVALID_INPUT', 'Phones import vCard 3.0: --format vcard4 is for files only');
+        }
+        const usb = options.usb;
+        await withSession(globals, (session) =>
+          runHandoff(session, globals, {
+            ...selection,
+            route: usb === undefined ? 'lan' : 'usb',
+            ...(typeof usb === 'string' ? { serial: usb } : {}),
+            ...(options.address === undefined ? {} : { address: options.address }),
+          }),
+        );
+        return;
+      }
+      if (!options.out)
+        throw new AppError('INVALID_INPUT', 'export needs --out FILE.vcf, --qr or --usb (or --dry-run)');
       const out = options.out;
       const result = await withSession(globals, (session) =>
         session.call('exportToFile', { ...selection, format: options.format, outPath: resolve(out) }),

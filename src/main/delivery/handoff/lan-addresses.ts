@@ -6,13 +6,7 @@
  * as LocalSend does. The user can pick another one, remembered per network.
  */
 import type { NetworkInterfaceInfo } from 'node:os';
-
-export interface LanAddress {
-  readonly address: string;
-  readonly interfaceName: string;
-  /** The network it belongs to ("192.168.1.0/24"): where a remembered choice applies. */
-  readonly network: string;
-}
+import type { LanAddress } from '../../../shared/api/types';
 
 /** Names of virtual and tunnel adapters on Linux, macOS and Windows. */
 const virtualAdapter =

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Device, DevicePlatform, ExportResult } from '../../../shared/api/types';
 import { useApi } from '../api/context';
 import { ErrorNotice } from './ErrorNotice';
+import { HandoffDialog } from './HandoffDialog';
+import { useHandoff } from './use-handoff';
 
 export function ExportPanel() {
   const { t } = useTranslation();
@@ -17,6 +19,8 @@ export function ExportPanel() {
   const [period, setPeriod] = useState('all');
   const [onlyMine, setOnlyMine] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const handoff = useHandoff();
+  const device = devices.find((candidate) => candidate.id === deviceId);
 
   const reload = useCallback(async () => {
     const list = await api.listDevices({});
@@ -92,11 +96,38 @@ export function ExportPanel() {
             <input type="checkbox" checked={onlyMine} onChange={(event) => setOnlyMine(event.target.checked)} />
             {t('export.onlyMine')}
           </label>
-          <button type="button" className="primary" disabled={busy || !deviceId} onClick={() => void exportFile()}>
-            {busy ? t('export.exporting') : t('export.exportButton')}
-          </button>
+          <div className="row">
+            {device && device.platform !== 'file' && (
+              <button
+                type="button"
+                className="primary"
+                disabled={busy || handoff.starting}
+                onClick={() => void handoff.start({ deviceId, period, onlyMine, route: 'lan' })}
+              >
+                {t('export.sendByQr')}
+              </button>
+            )}
+            {device?.platform === 'android' && (
+              <button
+                type="button"
+                disabled={busy || handoff.starting}
+                onClick={() => void handoff.start({ deviceId, period, onlyMine, route: 'usb' })}
+              >
+                {t('export.sendByUsb')}
+              </button>
+            )}
+            <button
+              type="button"
+              className={device?.platform === 'file' ? 'primary' : undefined}
+              disabled={busy || !deviceId}
+              onClick={() => void exportFile()}
+            >
+              {busy ? t('export.exporting') : t('export.exportButton')}
+            </button>
+          </div>
         </div>
       )}
+      <HandoffDialog handoff={handoff} />
       <ErrorNotice error={error} />
       {result && (
         <div className="notice" role="status">

@@ -95,6 +95,8 @@ export const en = {
       '365d': 'the last year',
       all: 'all time',
     },
+    sendByQr: 'Send by QR code',
+    sendByUsb: 'Send by USB cable',
     onlyMine: 'Only contacts I am responsible for',
     warnings: {
       'google-limit':
@@ -103,6 +105,44 @@ export const en = {
         'amoCRM shows rights only to administrators, so only contacts you are responsible for were exported.',
       'rights-denied':
         'One account was left out: your role may not export contacts. Ask your administrator for the contacts "Export" right.',
+    },
+  },
+  handoff: {
+    heading: 'Send to the phone',
+    preparing: 'Preparing the contacts…',
+    qrAlt: 'QR code to scan with the phone',
+    scan: 'Open the camera on the phone and point it at this code, then open the link: {{count}} contacts are waiting.',
+    usbOpened: 'The page has opened on the phone {{serial}}. Unlock it and follow the steps there.',
+    checkCode: 'Check code:',
+    checkCodeHint: 'The phone shows the same six digits. If they differ, cancel.',
+    address: "This computer's address in the code",
+    timeLeft: '{{minutes}}:{{seconds}} left',
+    cancel: 'Cancel',
+    retry: 'Try again',
+    close: 'Close',
+    delivered: 'Done: the phone received {{count}} contacts.',
+    deliveredHint:
+      'On the phone, tap "Import contacts" and confirm. The next export sends only what is new or changed.',
+    phoneFailed:
+      'The phone could not open the contacts (a wrong QR code, or they were changed on the way). Nothing was recorded.',
+    phase: {
+      waiting: 'Waiting for the phone…',
+      connected: 'The phone has connected.',
+      sent: 'The contacts are on their way to the phone…',
+      'phone-failed': 'The phone could not open the contacts.',
+      delivered: 'Delivered.',
+      expired: 'Time ran out before the phone took the contacts. Nothing was recorded: try again.',
+      cancelled: 'Cancelled. Nothing was recorded: the next export sends the same contacts.',
+      failed: 'The phone has the contacts, but the app could not record it: the next export sends them again.',
+    },
+    checklist: {
+      heading: 'No phone has connected yet. Check:',
+      wifi: 'the phone is on the same Wi-Fi as this computer (not on mobile data);',
+      isolation: 'it is not a guest network: some routers keep devices apart ("AP isolation", "client isolation");',
+      vpn: 'no VPN is on, on the phone or on this computer (or it allows the local network);',
+      firewall: 'the firewall lets this app accept connections (Windows: the network must be "Private");',
+      address: 'another address of this computer (below), if it has several;',
+      fallback: 'or send by USB cable (Android) or as a .vcf file.',
     },
   },
   errors: {
@@ -129,6 +169,18 @@ export const en = {
     DB_TOO_NEW: 'The local database was written by a newer version of the app. Please update the app.',
     OUTPUT_NOT_WRITABLE: 'The file could not be written: {{message}}',
     UI_NOT_BUILT: 'The window is not built yet.',
+    NO_LAN_ADDRESS:
+      'This computer is not on a local network a phone could reach. Connect to Wi-Fi, or send the contacts by USB cable or as a file.',
+    NOTHING_TO_EXPORT: 'Nothing new to send: this phone already has every contact of this export.',
+    ADB_MISSING:
+      'To send over a USB cable, install Android platform tools (adb). On Debian or Ubuntu: sudo apt install adb.',
+    ADB_FAILED: 'The USB connection to the phone failed: {{message}}',
+    USB_NO_DEVICE: 'No phone found on USB. Connect it with a cable and turn on USB debugging in Developer options.',
+    USB_UNAUTHORIZED: 'Unlock the phone and accept the "Allow USB debugging?" prompt for this computer.',
+    USB_NO_PERMISSIONS:
+      'This computer may not talk to the phone over USB. On Linux, add your user to the plugdev group and set up udev rules for Android.',
+    USB_NOT_READY: 'The phone is not ready yet. Unplug it, plug it in again, and unlock it.',
+    USB_MANY_DEVICES: 'Several phones are connected. Choose one.',
     INTERNAL: 'Something went wrong inside the app. Try again; if it keeps happening, tell us.',
     unknown: 'Something went wrong. Try again.',
   },
