@@ -7,12 +7,12 @@
 import { mkdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { callApi, openPage, type Served, serve } from '../helpers/browser-mode';
 import { launchChromium } from '../helpers/chromium';
-import { projectRoot, startCliServer } from '../helpers/cli';
-import { tempDir } from '../helpers/temp-dir';
+import { projectRoot } from '../helpers/cli';
 
 const demoContacts = 12_000;
 const syncTimeout = 60_000;
@@ -20,66 +20,8 @@ const syncTimeout = 60_000;
 const listTimeout = { timeout: 10_000 };
 const screenshotPath = join(projectRoot, 'docs', 'screenshots', 'desktop-browser-mode.png');
 
-interface Served {
-  /** The address the CLI printed, secret in the fragment. */
-  readonly url: string;
-  readonly origin: string;
-  readonly port: number;
-  readonly secret: string;
-  readonly stop: () => Promise<void>;
-  readonly exitCode: () => number | null;
-}
-
-/** `amo-phonebook --data-dir <fresh> --json serve --port 0`, stopped and removed when the test ends. */
-async function serve(): Promise<Served> {
-  const dataDir = tempDir('amo-phonebook-e2e-');
-  const server = startCliServer(['--data-dir', dataDir, '--json', 'serve', '--port', '0']);
-  onTestFinished(server.stop); // runs before tempDir's removal: hooks run in reverse order
-  const ready = JSON.parse(await server.firstLine) as { url: string; port: number; dataDir: string };
-  expect(ready.dataDir).toBe(dataDir);
-  const url = new URL(ready.url);
-  const secret = /^#secret=([\w-]{32,})$/.exec(url.hash)?.[1];
-  if (!secret) throw new Error(`The printed address carries no secret in its fragment: ${ready.url}`);
-  expect(url.origin).toBe(`http://127.0.0.1:${ready.port}`);
-  return {
-    url: ready.url,
-    origin: url.origin,
-    port: ready.port,
-    secret,
-    stop: server.stop,
-    exitCode: () => server.child.exitCode,
-  };
-}
-
-/** The API as the page calls it; used as the oracle for what the page should show. */
-async function callApi<T>(served: Served, verb: string, input: unknown): Promise<T> {
-  const response = await fetch(`${served.origin}/api/${verb}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${served.secret}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  expect(response.status).toBe(200);
-  const envelope = (await response.json()) as { ok: true; value: T } | { ok: false; error: unknown };
-  if (!envelope.ok) throw new Error(`${verb} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.value;
-}
-
 const searchTotal = (served: Served, query: string) =>
   callApi<{ total: number }>(served, 'searchContacts', { query, offset: 0, limit: 1 }).then((r) => r.total);
-
-/** A page that records what went wrong inside it, so a test can insist nothing did. */
-async function openPage(browser: Browser, locale: 'en-US' | 'ru-RU'): Promise<{ page: Page; problems: string[] }> {
-  const context: BrowserContext = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
-  onTestFinished(() => context.close());
-  context.setDefaultTimeout(20_000);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location().url})`);
-  });
-  return { page, problems };
-}
 
 interface Row {
   readonly name: string;

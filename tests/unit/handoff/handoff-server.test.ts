@@ -251,6 +251,8 @@ describe('the handoff server', () => {
     expect((await get(`${scanned.origin}/assets/shared-1.js`)).status).toBe(200);
     expect((await get(`${scanned.origin}/assets/desktop-1.js`)).status).toBe(404);
     expect((await get(`${scanned.origin}/p/app/manifest.webmanifest`)).status).toBe(200);
+    expect((await get(`${scanned.origin}/p/`)).body).toContain('phone page');
+    expect((await get(`${scanned.origin}/p/share`)).body).toContain('phone page');
     const worker = await get(`${scanned.origin}/p/sw.js`);
     expect(worker.headers['service-worker-allowed']).toBe('/p/');
     for (const path of ['/p/app/..%2fsecret.txt', '/phone-app/../secret.txt', '/secret.txt', '/.vite/manifest.json']) {

@@ -146,7 +146,8 @@ export async function openHandoff(options: HandoffServerOptions): Promise<Handof
       limiter.recordWrong(remoteOf(req), now());
     }
     await servePhoneFile(res, options.assets, path, {
-      isPage: pageToken === 'share' || (pageToken !== undefined && secretMatches(pageToken, token)),
+      // The share-target view and the installed app's start page carry no token and no secret.
+      isPage: path === '/p/' || pageToken === 'share' || (pageToken !== undefined && secretMatches(pageToken, token)),
       connectSource: [...allowedHosts].map((host) => `ws://${host}`).join(' '),
       head: req.method === 'HEAD',
     });
