@@ -233,6 +233,11 @@ describe('the handoff server', () => {
     await phone.payload();
     phone.socket.send(JSON.stringify({ type: 'failed', reason: 'decrypt' }));
     await expect.poll(() => statuses.at(-1)).toBe('phone-failed');
+    // "Scan the QR code again" may open another tab or browser: it gets the handoff, not "busy".
+    const rescan = await connectPhone(scanned);
+    rescan.hello({ client: 'another-tab-5678' });
+    const { box, encoding } = await rescan.payload();
+    expect(openPayload(scanned, box, encoding)?.vcard.equals(vcard)).toBe(true);
     await handoff.cancel();
   });
 

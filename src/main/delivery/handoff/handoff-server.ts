@@ -41,7 +41,7 @@ export interface HandoffStatus {
   /** True once no phone has come within stallAfterMs: time to show the network checklist. */
   readonly stalled: boolean;
   /** What the phone reported when it could not open the payload. */
-  readonly phoneFailure?: 'decrypt' | 'format';
+  readonly phoneFailure?: 'decrypt' | 'format' | undefined;
 }
 
 export type HandoffOutcome =
@@ -205,7 +205,7 @@ export async function openHandoff(options: HandoffServerOptions): Promise<Handof
         if (active && active !== ws) active.terminate();
         boundClient = message.client;
         active = ws;
-        setStatus({ state: 'connected', stalled: false });
+        setStatus({ state: 'connected', stalled: false, phoneFailure: undefined });
         const encoding: PayloadEncoding = message.accepts.includes('deflate-raw') ? 'deflate-raw' : 'identity';
         const box = sealPayload(payload, encoding, key, token);
         send(ws, { type: 'payload', encoding, size: box.length });
@@ -215,6 +215,9 @@ export async function openHandoff(options: HandoffServerOptions): Promise<Handof
       }
       if (!hello || ws !== active) return refuse(ws, 'bad-message');
       if (message.type === 'failed') {
+        // The page tells its user to scan again: that scan may open in another tab or
+        // browser (a new client id), so the handoff is free for it, not "busy".
+        boundClient = null;
         setStatus({ state: 'phone-failed', phoneFailure: message.reason });
         return;
       }

@@ -44,7 +44,7 @@ export function phoneContentSecurityPolicy(connectSource: string): string {
 }
 
 /** A wrong or used token gets a page of its own: nothing to run, the reason in both languages. */
-const notValidPage = `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>amo-phonebook</title></head>
+const notValidPage = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>amo-phonebook</title></head>
 <body style="font:18px/1.5 system-ui,sans-serif;margin:2em">
 <p lang="ru">Этот QR-код больше не действует. Покажите новый на компьютере.</p>
 <p lang="en">This QR code is no longer valid. Show a new one on your computer.</p>

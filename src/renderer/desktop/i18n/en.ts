@@ -111,7 +111,7 @@ export const en = {
     heading: 'Send to the phone',
     preparing: 'Preparing the contacts…',
     qrAlt: 'QR code to scan with the phone',
-    scan: 'Open the camera on the phone and point it at this code, then open the link: {{count}} contacts are waiting.',
+    scan: 'Open the camera on the phone and point it at this code, then open the link: {{count, number}} contacts are waiting.',
     usbOpened: 'The page has opened on the phone {{serial}}. Unlock it and follow the steps there.',
     checkCode: 'Check code:',
     checkCodeHint: 'The phone shows the same six digits. If they differ, cancel.',
@@ -120,7 +120,7 @@ export const en = {
     cancel: 'Cancel',
     retry: 'Try again',
     close: 'Close',
-    delivered: 'Done: the phone received {{count}} contacts.',
+    delivered: 'Done: the phone received {{count, number}} contacts.',
     deliveredHint:
       'On the phone, tap "Import contacts" and confirm. The next export sends only what is new or changed.',
     phoneFailed:

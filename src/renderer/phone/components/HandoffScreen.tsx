@@ -79,16 +79,17 @@ function Outcome({ state, retry, platform }: { state: HandoffState; retry: () =>
     case 'done':
       return (
         <>
-          <ContactsSummary
-            count={state.received.meta.count}
-            names={state.received.meta.names}
-            accounts={state.received.meta.accounts}
-          />
+          {/* The one thing to do comes first, above a list that can be long. */}
           <ImportControl
             vcard={state.received.vcard}
             fileName={state.received.meta.fileName}
             count={state.received.meta.count}
             platform={platform}
+          />
+          <ContactsSummary
+            count={state.received.meta.count}
+            names={state.received.meta.names}
+            accounts={state.received.meta.accounts}
           />
         </>
       );
