@@ -44,13 +44,13 @@ export function createOAuthSession(options: OAuthSessionOptions): AccountAuth {
 
   return {
     async token() {
-      if (refreshing) return (await refreshing).accessToken;
+      if (refreshing !== null) return (await refreshing).accessToken;
       const current = await options.load();
       if (current.expiresAt - earlyMs > options.now()) return current.accessToken;
       return (await refresh(current)).accessToken;
     },
     async renew(rejected) {
-      if (refreshing) return (await refreshing).accessToken;
+      if (refreshing !== null) return (await refreshing).accessToken;
       const current = await options.load();
       // Someone already refreshed since this token was sent: use theirs.
       if (current.accessToken !== rejected) return current.accessToken;

@@ -9,7 +9,14 @@ import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
 
-export async function writeFileAtomically(path: string, data: string | Uint8Array): Promise<void> {
+/**
+ * `data` may come in parts (a big export's chunks), written one after the other: no copy
+ * of the whole is made to join them.
+ */
+export async function writeFileAtomically(
+  path: string,
+  data: string | Uint8Array | readonly Uint8Array[],
+): Promise<void> {
   const folder = dirname(path);
   const folderStat = await stat(folder).catch(() => null);
   if (!folderStat?.isDirectory()) {
@@ -19,7 +26,9 @@ export async function writeFileAtomically(path: string, data: string | Uint8Arra
   try {
     const handle = await open(temporary, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
     try {
-      await handle.writeFile(data);
+      // Each writeFile continues where the last one ended.
+      if (Array.isArray(data)) for (const part of data as readonly Uint8Array[]) await handle.writeFile(part);
+      else await handle.writeFile(data as string | Uint8Array);
       await handle.sync();
     } finally {
       await handle.close();

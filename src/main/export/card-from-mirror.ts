@@ -122,6 +122,11 @@ function isId(value: number): boolean {
   return Number.isSafeInteger(value) && value >= 0;
 }
 
+/** The channels a delivery carries: dialable phones (R2), e-mails and messengers (R3). */
+export function deliverable(channel: ExportableChannel): boolean {
+  return channel.kind !== 'phone' || isDialable(channel.value, channel.normalized);
+}
+
 /** The number to dial: E.164 when it parsed (with a pause before an extension), else as written. */
 export function dialString(channel: ExportableChannel): string {
   if (!channel.normalized) return channel.value;

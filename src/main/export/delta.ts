@@ -13,35 +13,35 @@
  */
 
 import type { ChannelKind, ExportCounts } from '../../shared/api/types';
-import type { RightLetter } from '../crm/rights-api';
 import type { MirrorDb } from '../mirror/database';
-import { channelKey, type LedgerChannel, type LedgerEntry, readLedger } from '../mirror/ledger-repo';
-import { isDialable } from '../phones/normalize';
-import type { ExportableChannel, ExportableContact } from './card-from-mirror';
+import {
+  channelKey,
+  type LedgerChannel,
+  type LedgerEntry,
+  ledgerCount,
+  readLedgerEntries,
+} from '../mirror/ledger-repo';
+import { deliverable, type ExportableChannel, type ExportableContact } from './card-from-mirror';
+import {
+  type ContactCriteria,
+  contactColumns,
+  criteriaParams,
+  type ExportFilters,
+  type FreshSelection,
+  filterClause,
+  paramsFor,
+  rightClause,
+} from './fresh-cards';
+
+export type { ExportFilters };
 
 /** R5: an iPhone takes at most 5,000 contacts per account. */
 export const iosCapPerAccount = 5000;
 
-export interface ExportFilters {
-  /** R8: only contacts where the user is responsible. */
-  readonly onlyMine: boolean;
-  /** R8: only contacts of these responsible users (null: any). */
-  readonly responsible: readonly number[] | null;
-}
-
-export interface DeltaRequest {
+export interface DeltaRequest extends ContactCriteria {
   readonly db: MirrorDb;
   readonly deviceId: string;
   readonly capped: boolean;
-  readonly accountId: number;
-  readonly currentUserId: number;
-  /** The user's group, for the "group" right. */
-  readonly groupId: number | null;
-  /** The export right in force (already resolved: unknown became 'M'). */
-  readonly right: Exclude<RightLetter, 'D'>;
-  /** CRM seconds: contacts updated at or after this count (R4). */
-  readonly since: number;
-  readonly filters: ExportFilters;
 }
 
 export interface DeltaItem {
@@ -56,19 +56,22 @@ export type DeltaCounts = ExportCounts;
 
 export interface AccountDelta {
   readonly accountId: number;
-  readonly items: readonly DeltaItem[];
+  /**
+   * The new contacts: not read here, only counted. SQLite selects, renders and stages them
+   * when the plan is rendered (fresh-cards.ts); there may be 100,000.
+   */
+  readonly fresh: FreshSelection;
+  /** Contacts the device has that are sent again (R9-R12): few, built here in JS. */
+  readonly updated: readonly DeltaItem[];
   readonly counts: DeltaCounts;
   /** Contacts of this account the device holds after this export. */
   readonly deviceTotal: number;
 }
 
-/** A candidate contact: the light columns every rule needs, read for every candidate. */
+/** A candidate the device already has. */
 interface Row {
   id: number;
-  responsibleUserId: number | null;
-  groupId: number | null;
   updatedAt: number;
-  phoneCount: number;
 }
 
 /** Names and deliverable channels, read only for contacts that will be delivered or compared. */
@@ -80,111 +83,120 @@ interface Details {
   channels: ExportableChannel[];
 }
 
-/** Above this many contacts, one ordered scan of the account beats a lookup each. */
-const scanAbove = 20_000;
-
 export function computeDelta(request: DeltaRequest): AccountDelta {
-  const { db, accountId } = request;
-  // Raw rows (arrays) first: for 100,000 contacts, objects would be most of the cost.
-  const raw = db
-    .prepare(
-      `SELECT id, responsible_user_id, group_id, updated_at, phone_count
-       FROM contacts WHERE account_id = ? AND updated_at >= ?`,
-    )
+  const { db, accountId, deviceId } = request;
+  const ledgerSize = ledgerCount(db, deviceId, accountId);
+  const params = criteriaParams(request);
+  const right = rightClause(request, contactColumns);
+  const permitted = `c.phone_count > 0 AND ${right} AND ${filterClause(request, contactColumns)}`;
+  // One pass over the covering index contacts_for_export: every count the rules need.
+  const countSql = `SELECT
+      count(*) FILTER (WHERE c.phone_count = 0),
+      count(*) FILTER (WHERE c.phone_count > 0 AND NOT (${right})),
+      count(*) FILTER (WHERE ${permitted})
+    FROM contacts c WHERE c.account_id = @accountId AND c.updated_at >= @since`;
+  const [skippedNoPhone, skippedByRights, permittedCount] = db
+    .prepare(countSql)
     .raw()
-    .all(accountId, request.since) as Array<[number, number | null, number | null, number, number]>;
+    .get(paramsFor(countSql, params)) as [number, number, number];
 
-  let skippedNoPhone = 0;
-  let skippedByRights = 0;
-  const permitted: Row[] = [];
-  for (const [id, responsibleUserId, groupId, updatedAt, phoneCount] of raw) {
-    const row: Row = { id, responsibleUserId, groupId, updatedAt, phoneCount };
-    if (phoneCount === 0) skippedNoPhone++;
-    else if (!rightAllows(request, row)) skippedByRights++;
-    else if (filterAllows(request, row)) permitted.push(row);
-  }
-
-  const ledger = readLedger(db, request.deviceId, accountId);
-  let fresh = permitted;
+  // Permitted contacts the device already has: candidates for a re-send (R9-R12).
   let known: Row[] = [];
-  if (ledger.size > 0) {
-    fresh = permitted.filter((row) => !ledger.has(row.id));
-    known = permitted.filter((row) => ledger.has(row.id));
+  if (ledgerSize > 0) {
+    const knownSql = `SELECT c.id, c.updated_at FROM contacts c
+      CROSS JOIN export_ledger l ON l.device_id = @deviceId AND l.account_id = c.account_id AND l.contact_id = c.id
+      WHERE c.account_id = @accountId AND c.updated_at >= @since AND ${permitted}`;
+    known = (
+      db
+        .prepare(knownSql)
+        .raw()
+        .all(paramsFor(knownSql, { ...params, deviceId })) as Array<[number, number]>
+    ).map(([id, updatedAt]) => ({ id, updatedAt }));
   }
-  // R5: the freshest first, by the CRM's edit time, then id (only the cap needs the order).
-  const slots = request.capped ? Math.max(0, iosCapPerAccount - ledger.size) : fresh.length;
-  if (slots < fresh.length) fresh = [...fresh].sort((a, b) => b.updatedAt - a.updatedAt || b.id - a.id);
-  const taken = slots < fresh.length ? fresh.slice(0, slots) : fresh;
+  const fresh = permittedCount - known.length;
+  // R5: the cap counts what the device holds; updates take no slot.
+  const slots = request.capped ? Math.max(0, iosCapPerAccount - ledgerSize) : fresh;
+  const taken = Math.min(fresh, slots);
 
-  const details = detailsOf(db, accountId, request.since, [...taken, ...known]);
-  const items: DeltaItem[] = [];
-  for (const row of taken) {
-    const detail = details.get(row.id);
-    if (detail) items.push(item('new', row, detail, undefined));
-  }
-  let updated = 0;
-  for (const row of known) {
-    const entry = ledger.get(row.id) as LedgerEntry;
-    const detail = details.get(row.id);
-    if (!detail || !hasNews(detail, entry)) continue;
-    items.push(item('updated', row, detail, entry));
-    updated++;
+  const updated: DeltaItem[] = [];
+  if (known.length > 0) {
+    const ledger = readLedgerEntries(
+      db,
+      deviceId,
+      accountId,
+      known.map((row) => row.id),
+    );
+    const details = detailsOf(db, accountId, known);
+    for (const row of known) {
+      const entry = ledger.get(row.id) as LedgerEntry;
+      const detail = details.get(row.id);
+      if (!detail || !hasNews(detail, entry)) continue;
+      updated.push(item(row, detail, entry));
+    }
   }
 
   return {
     accountId,
-    items,
-    counts: {
-      new: taken.length,
-      updated,
-      skippedNoPhone,
-      skippedByCap: fresh.length - taken.length,
-      skippedByRights,
-      capRemaining: request.capped ? slots - taken.length : null,
+    fresh: {
+      accountId,
+      since: request.since,
+      right: request.right,
+      currentUserId: request.currentUserId,
+      groupId: request.groupId,
+      filters: request.filters,
+      ledgerDeviceId: ledgerSize > 0 ? deviceId : null,
+      limit: request.capped ? slots : null,
     },
-    deviceTotal: ledger.size + taken.length,
+    updated,
+    counts: {
+      new: taken,
+      updated: updated.length,
+      skippedNoPhone,
+      skippedByCap: fresh - taken,
+      skippedByRights,
+      capRemaining: request.capped ? slots - taken : null,
+    },
+    deviceTotal: ledgerSize + taken,
   };
 
-  function item(status: DeltaItem['status'], row: Row, detail: Details, entry: LedgerEntry | undefined): DeltaItem {
-    const union = unionChannels(detail.channels, entry?.channels ?? []);
-    return {
-      status,
-      contact: {
-        accountId,
-        id: row.id,
-        name: detail.name,
-        firstName: detail.firstName,
-        lastName: detail.lastName,
-        updatedAt: row.updatedAt,
-        position: detail.position,
-        channels: union,
-      },
-      ledgerChannels: union,
-    };
+  function item(row: Row, detail: Details, entry: LedgerEntry): DeltaItem {
+    const union = unionChannels(detail.channels, entry.channels);
+    return { status: 'updated', contact: contactOf(accountId, row, detail, union), ledgerChannels: union };
   }
 }
 
-function rightAllows(request: DeltaRequest, row: Row): boolean {
-  switch (request.right) {
-    case 'A':
-      return true;
-    case 'G':
-      return (row.groupId ?? 0) === (request.groupId ?? 0);
-    case 'M':
-      return row.responsibleUserId === request.currentUserId;
+function contactOf(
+  accountId: number,
+  row: Row,
+  detail: Details,
+  channels: readonly ExportableChannel[],
+): ExportableContact {
+  return {
+    accountId,
+    id: row.id,
+    name: detail.name,
+    firstName: detail.firstName,
+    lastName: detail.lastName,
+    updatedAt: row.updatedAt,
+    position: detail.position,
+    channels,
+  };
+}
+
+/**
+ * New contacts as JS objects, in the selection's order, for the writers that have no
+ * stored form (vCard 4.0): the selected ids, then a lookup each.
+ */
+export function freshContacts(db: MirrorDb, accountId: number, ids: readonly number[]): ExportableContact[] {
+  const rows = db.prepare('SELECT updated_at FROM contacts WHERE account_id = ? AND id = ?').pluck();
+  const withTimes = ids.map((id) => ({ id, updatedAt: rows.get(accountId, id) as number }));
+  const details = detailsOf(db, accountId, withTimes);
+  const contacts: ExportableContact[] = [];
+  for (const row of withTimes) {
+    const detail = details.get(row.id);
+    if (detail) contacts.push(contactOf(accountId, row, detail, detail.channels));
   }
-}
-
-function filterAllows(request: DeltaRequest, row: Row): boolean {
-  const { onlyMine, responsible } = request.filters;
-  if (onlyMine && row.responsibleUserId !== request.currentUserId) return false;
-  if (responsible && (row.responsibleUserId === null || !responsible.includes(row.responsibleUserId))) return false;
-  return true;
-}
-
-/** The channels a delivery carries: dialable phones (R2), e-mails and messengers (R3). */
-function deliverable(channel: ExportableChannel): boolean {
-  return channel.kind !== 'phone' || isDialable(channel.value, channel.normalized);
+  return contacts;
 }
 
 function hasNews(detail: Details, entry: LedgerEntry): boolean {
@@ -216,37 +228,10 @@ function unionChannels(
   return union;
 }
 
-/**
- * Names and channels of the wanted contacts. Many: two scans in primary-key order (the
- * contacts, then all their channels), cheaper than a lookup per contact; few (an iPhone's
- * 5,000 of 100,000): a lookup each, so the rest is never read.
- */
-function detailsOf(db: MirrorDb, accountId: number, since: number, rows: readonly Row[]): Map<number, Details> {
+/** Names and deliverable channels of the wanted contacts (the few compared or re-sent): a lookup each. */
+function detailsOf(db: MirrorDb, accountId: number, rows: readonly Row[]): Map<number, Details> {
   const details = new Map<number, Details>();
   if (rows.length === 0) return details;
-  const addChannel = (detail: Details | undefined, channel: ExportableChannel) => {
-    if (detail && deliverable(channel)) detail.channels.push(channel);
-  };
-  if (rows.length > scanAbove) {
-    const wanted = new Set(rows.map((row) => row.id));
-    const names = db
-      .prepare(
-        'SELECT id, name, first_name, last_name, position FROM contacts WHERE account_id = ? AND updated_at >= ?',
-      )
-      .raw()
-      .all(accountId, since) as Array<[number, string, string, string, string | null]>;
-    for (const [id, name, firstName, lastName, position] of names) {
-      if (wanted.has(id)) details.set(id, { name, firstName, lastName, position, channels: [] });
-    }
-    const channels = db
-      .prepare('SELECT contact_id, kind, value, normalized, type_code FROM contact_channels WHERE account_id = ?')
-      .raw()
-      .all(accountId) as Array<[number, ChannelKind, string, string | null, string | null]>;
-    for (const [contactId, kind, value, normalized, typeCode] of channels) {
-      addChannel(details.get(contactId), { kind, value, normalized, typeCode });
-    }
-    return details;
-  }
   const contact = db
     .prepare('SELECT name, first_name, last_name, position FROM contacts WHERE account_id = ? AND id = ?')
     .raw();
@@ -264,7 +249,8 @@ function detailsOf(db: MirrorDb, accountId: number, since: number, rows: readonl
     for (const [kind, value, normalized, typeCode] of channels.all(accountId, row.id) as Array<
       [ChannelKind, string, string | null, string | null]
     >) {
-      addChannel(detail, { kind, value, normalized, typeCode });
+      const channel = { kind, value, normalized, typeCode };
+      if (deliverable(channel)) detail.channels.push(channel);
     }
   }
   return details;

@@ -9,24 +9,70 @@ import type { Device, ExportFormat } from '../../shared/api/types';
 import { AppError } from '../../shared/errors';
 import { writeFileAtomically } from '../delivery/file-delivery';
 import { defaultExportFolder } from '../lib/paths';
+import type { MirrorDb } from '../mirror/database';
+import { openStaging, stageEntries } from '../mirror/export-staging-repo';
 import { writeContactCardsUtf8 } from './card-from-mirror';
+import { freshContacts } from './delta';
+import { freshContactIds, renderAndStageFreshVCard3, stageFresh } from './fresh-cards';
 import type { ExportPlan } from './plan-export';
+import { categoriesLine, ledgerEntryJson } from './stored-card';
 
-/** The file's bytes: each account's cards written in one pass straight to UTF-8. */
-export function renderPlan(plan: ExportPlan, format: ExportFormat): Buffer {
-  return Buffer.concat(
-    plan.deltas.map((delta) =>
-      writeContactCardsUtf8(
-        delta.items.map((item) => item.contact),
-        plan.accountLabels.get(delta.accountId) ?? 'amoCRM',
-        format,
-      ),
-    ),
-  );
+/**
+ * The bytes of a plan, each account's new contacts then its re-sent ones, and in the same
+ * transaction the staging of what they carry (commitPlan copies it into the ledger): one
+ * snapshot of the mirror for both, whatever a sync writes afterwards. Rendering a plan again
+ * stages it again. vCard 3.0 new contacts are concatenated by SQLite from their stored
+ * cards; vCard 4.0 has no stored form and is written in JS.
+ */
+export function renderPlan(db: MirrorDb, plan: ExportPlan, format: ExportFormat): Buffer {
+  const parts = renderPlanParts(db, plan, format);
+  return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
 }
 
-export async function writePlanFile(plan: ExportPlan, format: ExportFormat, outPath: string): Promise<void> {
-  await writeFileAtomically(outPath, renderPlan(plan, format));
+/** renderPlan's bytes in the parts they were made in (a file can be written without joining them). */
+export function renderPlanParts(db: MirrorDb, plan: ExportPlan, format: ExportFormat): Buffer[] {
+  return db.transaction(() => {
+    openStaging(db, plan.id, plan.preview.deviceId, Date.now());
+    const parts: Buffer[] = [];
+    for (const delta of plan.deltas) {
+      const label = plan.accountLabels.get(delta.accountId) ?? 'amoCRM';
+      if (format === 'vcard3') {
+        parts.push(...renderAndStageFreshVCard3(db, plan.id, delta.fresh, categoriesLine(label)));
+      } else {
+        const ids = freshContactIds(db, delta.fresh);
+        parts.push(writeContactCardsUtf8(freshContacts(db, delta.accountId, ids), label, format));
+        stageFresh(db, plan.id, delta.fresh);
+      }
+      if (delta.updated.length === 0) continue;
+      parts.push(
+        writeContactCardsUtf8(
+          delta.updated.map((item) => item.contact),
+          label,
+          format,
+        ),
+      );
+      stageEntries(
+        db,
+        plan.id,
+        delta.accountId,
+        delta.updated.map((item) => ({
+          contactId: item.contact.id,
+          ledger: ledgerEntryJson(item.contact.name, item.ledgerChannels),
+        })),
+      );
+    }
+    return parts;
+  })();
+}
+
+/** Renders a plan into a .vcf file, complete on disk or not there at all. */
+export async function writePlanFile(
+  db: MirrorDb,
+  plan: ExportPlan,
+  format: ExportFormat,
+  outPath: string,
+): Promise<void> {
+  await writeFileAtomically(outPath, renderPlanParts(db, plan, format));
 }
 
 /** Checks a path the caller chose, or makes one in the default export folder. */

@@ -2,12 +2,19 @@
  * An export across the chosen accounts to one device: each account's delta with its
  * period or its mark (R4), its rights (R7, read fresh by the refresh before it), and the
  * warnings; then, once the delivery is confirmed, the ledger (R15).
+ *
+ * A plan's life: planExport (counts, the preview) -> renderPlan (file-export.ts: the bytes,
+ * and in the same transaction the staging of what they carry) -> deliver -> commitPlan
+ * (staging -> ledger). A rendered plan that will not be committed (a failed or cancelled
+ * delivery) is given to discardPlan; a plan that was only previewed staged nothing.
  */
+import { randomInt } from 'node:crypto';
 import type { Device, ExportAccountCounts, ExportPreview, ExportWarning } from '../../shared/api/types';
 import { AppError } from '../../shared/errors';
 import { type AccountRecord, exportRightOf } from '../mirror/accounts-repo';
 import type { MirrorDb } from '../mirror/database';
-import { ledgerCount, readMark, recordDelivery } from '../mirror/ledger-repo';
+import { commitStaged, discardStaging, isStaged } from '../mirror/export-staging-repo';
+import { ledgerCount, readMark } from '../mirror/ledger-repo';
 import { getSyncState } from '../mirror/sync-state-repo';
 import { type AccountDelta, computeDelta, type ExportFilters } from './delta';
 import { periodStart } from './period';
@@ -16,6 +23,8 @@ import { periodStart } from './period';
 export const googleContactsLimit = 25_000;
 
 export interface ExportPlan {
+  /** Keys the plan's staging (export_plans): unique enough among the plans alive at once. */
+  readonly id: number;
   readonly preview: ExportPreview;
   readonly deltas: readonly AccountDelta[];
   /** Per account: the CRM time later exports start from (the mark), and the period. */
@@ -110,21 +119,34 @@ export function planExport(request: PlanRequest): ExportPlan {
     const total = ledgerCount(db, device.id) + preview.new;
     if (total > googleContactsLimit) warnings.push({ code: 'google-limit', total });
   }
-  return { preview, deltas, marks, accountLabels: labels };
+  return { id: randomInt(1, 2 ** 48), preview, deltas, marks, accountLabels: labels };
 }
 
-/** R15: called only once the delivery is confirmed (the file is complete on disk). */
+/**
+ * R15: called only once the delivery is confirmed (the file is complete on disk, the phone
+ * acknowledged). Records what renderPlan staged, that is exactly what the bytes carried,
+ * whatever a sync wrote to the mirror since. A plan that was never rendered, or was
+ * discarded, cannot be committed: the ledger is left as it was, so the next export sends
+ * the same contacts again.
+ */
 export function commitPlan(db: MirrorDb, deviceId: string, plan: ExportPlan, nowMs: number): void {
   db.transaction(() => {
+    if (plan.deltas.length === 0) return;
+    if (!isStaged(db, plan.id)) {
+      throw new AppError(
+        'INTERNAL',
+        'This export was not prepared for delivery, or was abandoned: nothing was recorded; export again',
+      );
+    }
     for (const delta of plan.deltas) {
       const mark = plan.marks.get(delta.accountId);
-      if (!mark) continue;
-      const delivered = delta.items.map((item) => ({
-        contactId: item.contact.id,
-        name: item.contact.name,
-        channels: item.ledgerChannels,
-      }));
-      recordDelivery(db, deviceId, delta.accountId, delivered, mark, nowMs);
+      if (mark) commitStaged(db, deviceId, delta.accountId, plan.id, mark, nowMs);
     }
+    discardStaging(db, plan.id);
   })();
+}
+
+/** Forgets what a rendered plan staged: call on every path where it will not be committed. */
+export function discardPlan(db: MirrorDb, plan: ExportPlan): void {
+  discardStaging(db, plan.id);
 }

@@ -576,12 +576,26 @@ export function writeImppAndUrl(writer: CardWriter, messenger: VCardMessenger): 
   }
 }
 
-const head3 = Buffer.from(`BEGIN:VCARD${CRLF}VERSION:3.0${CRLF}PRODID:${prodId}${CRLF}`, 'utf8');
-const tail = Buffer.from(`END:VCARD${CRLF}`, 'utf8');
+/** The lines every vCard 3.0 card opens with (constant: an export writes them per card). */
+export const vcard3Head = Buffer.from(`BEGIN:VCARD${CRLF}VERSION:3.0${CRLF}PRODID:${prodId}${CRLF}`, 'utf8');
+export const vcardTail = Buffer.from(`END:VCARD${CRLF}`, 'utf8');
 
-/** Writes one vCard 3.0 card. */
+/** Writes one vCard 3.0 card: head, body, CATEGORIES, REV, tail. */
 export function writeVCard3To(writer: CardWriter, contact: VCardContact): void {
-  writer.writeRaw(head3);
+  writer.writeRaw(vcard3Head);
+  writeVCard3Body(writer, contact);
+  writeCategories(writer, contact.categories, Escape.Text3);
+  writeVCard3Revision(writer, contact);
+  writer.writeRaw(vcardTail);
+}
+
+/**
+ * The lines of a card from UID to NOTE: everything that depends on the contact alone and
+ * not on the export (no head, no CATEGORIES label, no tail). The mirror stores these bytes
+ * per contact (contact_cards); every line ends with CRLF and folds on its own, so they can
+ * be copied between the head and the CATEGORIES line unchanged.
+ */
+export function writeVCard3Body(writer: CardWriter, contact: VCardContact): void {
   writer.name('UID:').value(contact.uid, Escape.Text3).newline();
   writer.name('N:').value(contact.familyName, Escape.Text3).name(';').value(contact.givenName, Escape.Text3);
   writer.name(';;;').newline();
@@ -605,9 +619,11 @@ export function writeVCard3To(writer: CardWriter, contact: VCardContact): void {
     const note = messengerNote(messengers, noteNeeded3);
     if (note) writer.name('NOTE:').value(note, Escape.Text3).newline();
   }
-  writeCategories(writer, contact.categories, Escape.Text3);
+}
+
+/** The REV line of a vCard 3.0 card, if the contact has a real revision time. */
+export function writeVCard3Revision(writer: CardWriter, contact: Pick<VCardContact, 'revision'>): void {
   if (hasRevision(contact.revision)) writeRevision(writer, contact.revision, true);
-  writer.writeRaw(tail);
 }
 
 /** The writer behind the one-card functions: its buffer is reused from card to card. */

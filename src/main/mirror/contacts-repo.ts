@@ -2,6 +2,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { ContactChannel, ContactDetail, ContactListItem, ContactSearchResult } from '../../shared/api/types';
 import type { MirrorContact } from '../crm/contact-mapper';
+import { cardPageWriter } from './contact-cards';
 import type { MirrorDb } from './database';
 import { parseSearchQuery, planSearch, type SearchPlan } from './search-text';
 
@@ -67,6 +68,8 @@ function pageWriter(db: MirrorDb): (accountId: number, contacts: readonly Mirror
     `INSERT INTO contact_channels (account_id, contact_id, kind, position, value, normalized, type_code)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
+  // Each contact's stored export card (migration 6), rendered as it is written.
+  const writeCards = cardPageWriter(db);
   write = db.transaction((accountId: number, contacts: readonly MirrorContact[]) => {
     for (let start = 0; start < contacts.length; start += maxRowsPerStatement) {
       const chunk = contacts.slice(start, start + maxRowsPerStatement);
@@ -104,6 +107,7 @@ function pageWriter(db: MirrorDb): (accountId: number, contacts: readonly Mirror
         );
       }
     }
+    writeCards(accountId, contacts);
   });
   writers.set(db, write);
   return write;

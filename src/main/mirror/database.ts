@@ -8,6 +8,8 @@
  */
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
+import { ensureContactCardsCurrent } from './contact-cards';
+import { clearAbandonedStaging } from './export-staging-repo';
 import { allMigrations } from './migrations/index';
 import { assertNotNewer, migrateToLatest } from './migrations/runner';
 
@@ -51,6 +53,10 @@ export function openMirror(path: string, options: OpenMirrorOptions = {}): Mirro
     // contact pull writes about a quarter less).
     db.pragma('wal_autocheckpoint = 10000');
     migrateToLatest(db, path);
+    // Stored export cards rendered by another version of the renderer are rendered again.
+    ensureContactCardsCurrent(db);
+    // Export plans staged by processes that died, or by deliveries never finished, long ago.
+    clearAbandonedStaging(db, Date.now());
     return db;
   } catch (error) {
     db.close();

@@ -7,7 +7,7 @@ import type { ApiParsedInput } from '../../shared/api/schemas';
 import type { Device } from '../../shared/api/types';
 import { AppError } from '../../shared/errors';
 import { resolveExportPath, writePlanFile } from '../export/file-export';
-import { accountLabel, commitPlan, type ExportPlan, planExport } from '../export/plan-export';
+import { accountLabel, commitPlan, discardPlan, type ExportPlan, planExport } from '../export/plan-export';
 import { getAccount } from '../mirror/accounts-repo';
 import { getDevice } from '../mirror/devices-repo';
 import { recordExportRun } from '../mirror/export-runs-repo';
@@ -64,8 +64,10 @@ export function exportHandlers(ctx: CoreContext, planner: ExportPlanner): Export
       const path = await resolveExportPath(outPath, device, ctx.dataDir, new Date(started));
       const exportPlan = await plan(selection);
       try {
-        await writePlanFile(exportPlan, format, path);
+        await writePlanFile(ctx.db, exportPlan, format, path);
       } catch (error) {
+        // Never delivered: what the rendering staged must not reach the ledger.
+        discardPlan(ctx.db, exportPlan);
         recordExportRun(ctx.db, {
           deviceId: device.id,
           startedAt: started,

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeDelta } from '../../../src/main/export/delta';
+import { freshContactIds } from '../../../src/main/export/fresh-cards';
 import { planExport } from '../../../src/main/export/plan-export';
 import { getAccount } from '../../../src/main/mirror/accounts-repo';
 import { closeMirror, type MirrorDb, openMirror } from '../../../src/main/mirror/database';
@@ -54,7 +55,8 @@ function deltaFor(key: string, right: 'A' | 'G' | 'M') {
 describe('R7 rights in the delta', () => {
   it('all: every contact with a phone', () => {
     const delta = deltaFor('admin', 'A');
-    expect(delta.items).toHaveLength(rows().length);
+    expect(delta.counts.new).toBe(rows().length);
+    expect(freshContactIds(db, delta.fresh)).toHaveLength(rows().length);
     expect(delta.counts.skippedByRights).toBe(0);
   });
 
@@ -63,7 +65,8 @@ describe('R7 rights in the delta', () => {
     const delta = deltaFor('group', 'G');
     const expected = rows().filter((row) => row.groupId === person.groupId);
     expect(expected.length).toBeGreaterThan(0);
-    expect(new Set(delta.items.map((item) => item.contact.id))).toEqual(new Set(expected.map((row) => row.id)));
+    expect(new Set(freshContactIds(db, delta.fresh))).toEqual(new Set(expected.map((row) => row.id)));
+    expect(delta.counts.new).toBe(expected.length);
     expect(delta.counts.skippedByRights).toBe(rows().length - expected.length);
   });
 
@@ -71,7 +74,8 @@ describe('R7 rights in the delta', () => {
     const person = user('responsible');
     const delta = deltaFor('responsible', 'M');
     const expected = rows().filter((row) => row.responsible === person.id);
-    expect(new Set(delta.items.map((item) => item.contact.id))).toEqual(new Set(expected.map((row) => row.id)));
+    expect(new Set(freshContactIds(db, delta.fresh))).toEqual(new Set(expected.map((row) => row.id)));
+    expect(delta.counts.new).toBe(expected.length);
   });
 
   it('denied: no export at all, and a message naming the right', () => {

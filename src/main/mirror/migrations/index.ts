@@ -7,6 +7,7 @@ import { migration0002SyncState } from './0002-sync-state';
 import { migration0003PeopleAndFields } from './0003-people-and-fields';
 import { migration0004ContactsFts } from './0004-contacts-fts';
 import { migration0005ExportLedger } from './0005-export-ledger';
+import { migration0006ExportCards } from './0006-export-cards';
 import type { Migration } from './migration';
 
 export const allMigrations: readonly Migration[] = [
@@ -15,4 +16,5 @@ export const allMigrations: readonly Migration[] = [
   migration0003PeopleAndFields,
   migration0004ContactsFts,
   migration0005ExportLedger,
+  migration0006ExportCards,
 ];

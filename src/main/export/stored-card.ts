@@ -1,0 +1,131 @@
+/**
+ * A contact's first-delivery card, rendered once when the contact is written to the mirror
+ * (table contact_cards, migration 6) instead of at every export. An export of 100,000
+ * contacts then only frames and concatenates stored bytes inside SQLite (fresh-cards.ts):
+ * reading 100,000 contacts into JS objects alone costs more than the export's budget.
+ *
+ * What is stored is exactly what writeVCard3To writes for a contact the device has never
+ * had (its current deliverable channels, nothing merged from a ledger), minus what each
+ * export decides: the head (BEGIN, VERSION, PRODID), the CATEGORIES label of the account
+ * and END. With the ledger entry that delivery records (R15), in the same row, so a card and
+ * what the ledger says about it can never come from two different versions of the contact.
+ */
+import type { MirrorContact } from '../crm/contact-mapper';
+import { channelKey } from '../mirror/ledger-repo';
+import { deliverable, type ExportableChannel, toVCardContact } from './card-from-mirror';
+import { CardWriter, Escape, writeCategories, writeVCard3Body, writeVCard3Revision } from './vcard3';
+
+/**
+ * The version of what is stored. Bump it whenever the card text or the ledger entry a first
+ * delivery writes changes: the mirror re-renders every stored card when it opens a
+ * database whose cards are of another version (contact-cards.ts).
+ */
+export const storedCardFormat = 1;
+
+/** What the renderer reads of a mirror contact. */
+export type CardSource = Pick<
+  MirrorContact,
+  'id' | 'name' | 'firstName' | 'lastName' | 'updatedAt' | 'position' | 'channels' | 'phoneCount'
+>;
+
+export interface StoredCard {
+  /** The lines UID..NOTE (writeVCard3Body), UTF-8, CRLF-ended. */
+  readonly body: Buffer;
+  /** The REV line, or no bytes when the contact has no real revision time. */
+  readonly revision: Buffer;
+  /** The ledger entry of a first delivery: JSON `[name, [[kind, key, value, normalized, typeCode], ...]]`. */
+  readonly ledger: string;
+}
+
+/** One JSON channel of a stored ledger entry (see StoredCard.ledger). */
+export type StoredLedgerChannel = [
+  kind: ExportableChannel['kind'],
+  key: string,
+  value: string,
+  normalized: string | null,
+  typeCode: string | null,
+];
+
+/** The ledger entry of a delivery as the staging tables hold it (same JSON as StoredCard.ledger). */
+export function ledgerEntryJson(name: string, channels: readonly ExportableChannel[]): string {
+  const entries: StoredLedgerChannel[] = channels.map((channel) => [
+    channel.kind,
+    channelKey(channel.kind, channel.value, channel.normalized),
+    channel.value,
+    channel.normalized,
+    channel.typeCode,
+  ]);
+  return JSON.stringify([name, entries]);
+}
+
+/**
+ * Renders stored cards, reusing one buffer: the Buffers it returns are views on it, valid
+ * only until the next render (the page writer binds them to a statement at once).
+ */
+export class StoredCardRenderer {
+  private readonly writer = new CardWriter(4096);
+
+  /** The stored card of a contact, or null if it has no dialable phone (R2: never exported). */
+  render(accountId: number, contact: CardSource): StoredCard | null {
+    if (contact.phoneCount <= 0) return null;
+    const channels: ExportableChannel[] = [];
+    for (const channel of contact.channels) {
+      if (!deliverable(channel)) continue;
+      channels.push({
+        kind: channel.kind,
+        value: asReadBack(channel.value),
+        normalized: asReadBackOrNull(channel.normalized),
+        typeCode: asReadBackOrNull(channel.typeCode),
+      });
+    }
+    const name = asReadBack(contact.name);
+    // The label is per export: a blank one keeps CATEGORIES out of what is stored.
+    const card = toVCardContact(
+      {
+        accountId,
+        id: contact.id,
+        name,
+        firstName: asReadBack(contact.firstName),
+        lastName: asReadBack(contact.lastName),
+        updatedAt: contact.updatedAt,
+        position: asReadBackOrNull(contact.position),
+        channels,
+      },
+      '',
+    );
+    const writer = this.writer;
+    writer.reset();
+    writeVCard3Body(writer, card);
+    const bodyEnd = writer.length;
+    writeVCard3Revision(writer, card);
+    // Views taken after the last write: the buffer may have grown (and moved) meanwhile.
+    const bytes = writer.bytes();
+    return {
+      body: bytes.subarray(0, bodyEnd),
+      revision: bytes.subarray(bodyEnd),
+      ledger: ledgerEntryJson(name, channels),
+    };
+  }
+}
+
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text as the mirror gives it back. SQLite keeps a lone UTF-16 surrogate (a broken emoji)
+ * as the three bytes of its WTF-8 form, which read back as three U+FFFD; exports used to
+ * render what they read back, and cards rendered at write time must say the same.
+ */
+function asReadBack(text: string): string {
+  return /[\ud800-\udfff]/.test(text) ? text.replace(loneSurrogate, '\ufffd\ufffd\ufffd') : text;
+}
+
+function asReadBackOrNull(text: string | null): string | null {
+  return text === null ? null : asReadBack(text);
+}
+
+/** The CATEGORIES line every card of an account carries in an export (empty for a blank label). */
+export function categoriesLine(accountLabel: string): Buffer {
+  const writer = new CardWriter(256);
+  writeCategories(writer, [accountLabel], Escape.Text3);
+  return Buffer.from(writer.bytes());
+}
