@@ -20,3 +20,13 @@ export function formattedNames(vcard: Uint8Array, limit: number): string[] {
 function unescapeText(value: string): string {
   return value.replace(/\\([\\;,nN])/g, (_, char: string) => (char === 'n' || char === 'N' ? '\n' : char));
 }
+
+const cardEnd = Buffer.from('\r\nEND:VCARD\r\n');
+
+/** The number of cards in a file we wrote (each ends with END:VCARD on its own line). */
+export function countCards(vcard: Uint8Array): number {
+  const bytes = Buffer.from(vcard.buffer, vcard.byteOffset, vcard.length);
+  let count = 0;
+  for (let at = bytes.indexOf(cardEnd); at !== -1; at = bytes.indexOf(cardEnd, at + cardEnd.length)) count++;
+  return count;
+}

@@ -17,8 +17,9 @@ import { preferRemembered, rankLanAddresses } from '../delivery/handoff/lan-addr
 import { loadPhoneAssets } from '../delivery/handoff/phone-assets';
 import type { UsbRoute } from '../delivery/usb';
 import { renderPlan } from '../export/file-export';
-import { commitPlan, type ExportPlan } from '../export/plan-export';
-import { formattedNames } from '../export/vcard-names';
+import { commitPlan, discardPlan, type ExportPlan } from '../export/plan-export';
+import { countCards, formattedNames } from '../export/vcard-names';
+import type { MirrorDb } from '../mirror/database';
 import { recordExportRun } from '../mirror/export-runs-repo';
 import type { SettingsStore } from '../settings/settings-store';
 import type { CoreContext } from './context';
@@ -86,11 +87,13 @@ export function handoffHandlers(
         delivered: phase === 'delivered' ? plan.preview.delivered : 0,
       });
 
+    // From here on the plan holds staged rows: every ending but the acknowledgement discards them.
+    const content = contentOf(ctx.db, plan, started);
     const handoff = await openHandoff({
       bindAddress: address?.address ?? '127.0.0.1',
       urlHost: address?.address ?? 'localhost',
       port: deps.settings.read().handoffPort ?? 0,
-      content: contentOf(plan, started),
+      content,
       assets,
       ...(deps.ttlMs === undefined ? {} : { ttlMs: deps.ttlMs }),
       now: ctx.now,
@@ -102,6 +105,9 @@ export function handoffHandlers(
         // R15: the phone proved it has them; now, and only now, the ledger says so.
         commitPlan(ctx.db, device.id, plan, ctx.now());
       },
+    }).catch((error: unknown) => {
+      discardPlan(ctx.db, plan);
+      throw error;
     });
     active.set(handoffId, handoff);
     if (deps.settings.read().handoffPort !== handoff.port) {
@@ -123,6 +129,7 @@ export function handoffHandlers(
 
     void handoff.outcome.then((outcome) => {
       active.delete(handoffId);
+      if (outcome.kind !== 'acknowledged') discardPlan(ctx.db, plan);
       phase = phaseOf(outcome);
       emit(false, null);
       recordExportRun(ctx.db, {
@@ -215,12 +222,13 @@ function phaseOf(outcome: HandoffOutcome): HandoffPhase {
 }
 
 /** The file and what the phone shows before importing it (names read back from the file itself). */
-function contentOf(plan: ExportPlan, startedMs: number) {
-  const vcard = renderPlan(plan, 'vcard3');
+function contentOf(db: MirrorDb, plan: ExportPlan, startedMs: number) {
+  const vcard = renderPlan(db, plan, 'vcard3');
   const day = new Date(startedMs).toISOString().slice(0, 10);
   return {
     vcard,
-    count: plan.preview.delivered,
+    // Counted in the file itself: what the phone is told is exactly what it gets.
+    count: countCards(vcard),
     names: formattedNames(vcard, metaNameLimit),
     fileName: `amocrm-${day}.vcf`,
     accounts: [...plan.accountLabels.values()],

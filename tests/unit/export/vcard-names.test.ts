@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { writeContactCardsUtf8 } from '../../../src/main/export/card-from-mirror';
-import { formattedNames } from '../../../src/main/export/vcard-names';
+import { countCards, formattedNames } from '../../../src/main/export/vcard-names';
 
 const hostile = [
   'Анна Петрова',
@@ -28,5 +28,8 @@ describe('the names the phone page lists', () => {
     expect(formattedNames(bytes, 10)).toEqual(hostile);
     expect(formattedNames(bytes, 2)).toEqual(hostile.slice(0, 2));
     expect(formattedNames(new Uint8Array(0), 5)).toEqual([]);
+    // A name that reads END:VCARD is escaped text, never the end of a card.
+    expect(countCards(bytes)).toBe(hostile.length);
+    expect(countCards(new Uint8Array(0))).toBe(0);
   });
 });
