@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdbStandIn } from '../../helpers/adb-stand-in';
 import { addAccountWithToken, cliPath, projectRoot, runCli, startCliServer } from '../../helpers/cli';
 import { ackFor, connectPhone, openPayload, scan } from '../../helpers/handoff-phone';
 import { tempDir } from '../../helpers/temp-dir';
@@ -54,12 +55,12 @@ async function prepared() {
   return { dataDir, deviceId, preview };
 }
 
-/** `export --qr` in its own process; resolves the link it prints once the QR is on screen. */
-function exportByQr(dataDir: string, deviceId: string) {
+/** `export --qr` (or another route) in its own process; resolves the link it prints once the QR is on screen. */
+function exportByQr(dataDir: string, deviceId: string, route: string[] = ['--qr'], env: NodeJS.ProcessEnv = {}) {
   const child = spawn(
     process.execPath,
-    [cliPath, '--data-dir', dataDir, '--json', 'export', '--device', deviceId, '--period', 'all', '--qr'],
-    { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    [cliPath, '--data-dir', dataDir, '--json', 'export', '--device', deviceId, '--period', 'all', ...route],
+    { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   let stdout = '';
   let stderr = '';
@@ -69,11 +70,13 @@ function exportByQr(dataDir: string, deviceId: string) {
   const link = new Promise<string>((resolve, reject) => {
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
-      const found = /open: (http:\/\/\S+)/.exec(stderr)?.[1];
+      const found = /(?:open|opening): (http:\/\/\S+)/.exec(stderr)?.[1];
       if (found) resolve(found);
     });
     child.on('close', () => reject(new Error(`export --qr ended before showing a link: ${stderr}`)));
   });
+  // A run that never prints a link (USB) must not leave a rejection nobody awaits.
+  link.catch(() => undefined);
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return { child, link, exited, output: () => ({ stdout, stderr }) };
 }
@@ -135,5 +138,40 @@ describe('export --qr', () => {
     const both = await runCli([...base, '--qr', '--out', '/tmp/x.vcf']);
     expect(both.code).toBe(1);
     expect(both.stderr).toMatch(/one of --out, --qr and --usb/);
+  });
+});
+
+describe('export --usb (a stand-in for the adb executable: no phone on this machine)', () => {
+  it('opens the page on the phone through adb reverse and exits 0 once the phone has the contacts', async () => {
+    const { dataDir, deviceId, preview } = await prepared();
+    const adb = createAdbStandIn({ devices: [{ serial: 'R58N12ABCDE', state: 'device', fields: 'model:Pixel_7' }] });
+    const before = await preview();
+    const run = exportByQr(dataDir, deviceId, ['--usb'], { AMO_PHONEBOOK_ADB: adb.adbPath });
+    await expect.poll(() => run.output().stderr, { timeout: 20_000 }).toMatch(/opening on the phone R58N12ABCDE/);
+    const opened = adb.invocations().find((invocation) => invocation.argv.includes('shell'));
+    const url = /'(http:\/\/localhost:\d+\/p\/[^']+)'/.exec(opened?.argv.join(' ') ?? '')?.[1];
+    if (!url) throw new Error(`adb was not asked to open the page: ${JSON.stringify(adb.invocations())}`);
+    const scanned = scan(url);
+    const port = new URL(url).port;
+    const phone = await connectPhone(
+      { ...scanned, origin: `http://127.0.0.1:${port}` },
+      { origin: `http://localhost:${port}` },
+    );
+    phone.hello();
+    await phone.payload();
+    phone.socket.send(ackFor(scanned));
+    expect(await run.exited).toBe(0);
+    expect(JSON.parse(run.output().stdout)).toMatchObject({ delivery: 'usb', delivered: before.delivered });
+    expect(adb.reverses()).toEqual([]);
+  });
+
+  it('says what to do when adb is not installed', async () => {
+    const { dataDir, deviceId } = await prepared();
+    const result = await runCli(['--data-dir', dataDir, 'export', '--device', deviceId, '--period', 'all', '--usb'], {
+      env: { AMO_PHONEBOOK_ADB: '/nonexistent/adb' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/adb/);
   });
 });
