@@ -7,17 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Protocol } from 'electron';
 import { resolveStaticPath } from '../browser-mode/guards';
+import { contentTypes as types } from '../lib/content-types';
 import { appScheme } from './app-origin';
-
-const types: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 export const appContentSecurityPolicy = [
   "default-src 'self'",

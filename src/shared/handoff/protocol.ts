@@ -123,16 +123,21 @@ export function handoffPaths(token: string): { page: string; socket: string } {
   return { page: `/p/${token}`, socket: `/ws/${token}` };
 }
 
-/** Reads a phone message, or null for anything that is not one (never throws). */
-export function parsePhoneMessage(text: string): PhoneMessage | null {
+/** A JSON object from the other side, every field still unchecked; null for anything else. */
+function untrusted(text: string): UntrustedMessage | null {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return null;
   }
-  if (typeof value !== 'object' || value === null) return null;
-  const message = value as UntrustedMessage;
+  return typeof value === 'object' && value !== null ? (value as UntrustedMessage) : null;
+}
+
+/** Reads a phone message, or null for anything that is not one (never throws). */
+export function parsePhoneMessage(text: string): PhoneMessage | null {
+  const message = untrusted(text);
+  if (!message) return null;
   switch (message.type) {
     case 'hello':
       return message.v === handoffProtocolVersion &&
@@ -157,14 +162,8 @@ export function parsePhoneMessage(text: string): PhoneMessage | null {
 
 /** Reads a desktop message, or null for anything that is not one (never throws). */
 export function parseDesktopMessage(text: string): DesktopMessage | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const message = value as UntrustedMessage;
+  const message = untrusted(text);
+  if (!message) return null;
   switch (message.type) {
     case 'payload':
       return (message.encoding === 'deflate-raw' || message.encoding === 'identity') &&

@@ -7,17 +7,8 @@ import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 import { resolveStaticPath } from '../../browser-mode/guards';
+import { contentTypes } from '../../lib/content-types';
 import type { PhoneAssets } from './phone-assets';
-
-const contentTypes: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-};
 
 export interface ServeOptions {
   /** True when the path is the page (the right token, or /p/share). */
