@@ -1,6 +1,12 @@
 /** The contacts mirror: writing pulled pages, searching, reading one contact. */
 import type { Statement } from 'better-sqlite3';
-import type { ContactChannel, ContactDetail, ContactListItem, ContactSearchResult } from '../../shared/api/types';
+import type {
+  ContactChannel,
+  ContactDelivery,
+  ContactDetail,
+  ContactListItem,
+  ContactSearchResult,
+} from '../../shared/api/types';
 import type { MirrorContact } from '../crm/contact-mapper';
 import { cardPageWriter } from './contact-cards';
 import type { MirrorDb } from './database';
@@ -342,11 +348,13 @@ function searchByIndex(
 export function getContactDetail(db: MirrorDb, accountId: number, contactId: number): ContactDetail | null {
   const row = db
     .prepare(
-      `SELECT account_id AS accountId, id, name, first_name AS firstName, last_name AS lastName,
-         responsible_user_id AS responsibleUserId, created_at AS createdAt, updated_at AS updatedAt
-       FROM contacts WHERE account_id = ? AND id = ?`,
+      `SELECT c.account_id AS accountId, c.id, c.name, c.first_name AS firstName, c.last_name AS lastName,
+         c.responsible_user_id AS responsibleUserId, u.name AS responsibleUserName,
+         c.created_at AS createdAt, c.updated_at AS updatedAt
+       FROM contacts c LEFT JOIN crm_users u ON u.account_id = c.account_id AND u.id = c.responsible_user_id
+       WHERE c.account_id = ? AND c.id = ?`,
     )
-    .get(accountId, contactId) as Omit<ContactDetail, 'channels'> | undefined;
+    .get(accountId, contactId) as Omit<ContactDetail, 'channels' | 'deliveries'> | undefined;
   if (!row) return null;
   const channels = db
     .prepare(
@@ -354,5 +362,13 @@ export function getContactDetail(db: MirrorDb, accountId: number, contactId: num
        WHERE account_id = ? AND contact_id = ? ORDER BY kind, position`,
     )
     .all(accountId, contactId) as ContactChannel[];
-  return { ...row, channels };
+  const deliveries = db
+    .prepare(
+      `SELECT d.id AS deviceId, d.name AS deviceName, d.platform, l.first_delivered_at AS firstDeliveredAt,
+         l.last_delivered_at AS lastDeliveredAt
+       FROM export_ledger l JOIN devices d ON d.id = l.device_id
+       WHERE l.account_id = ? AND l.contact_id = ? ORDER BY l.last_delivered_at DESC, d.name`,
+    )
+    .all(accountId, contactId) as ContactDelivery[];
+  return { ...row, channels, deliveries };
 }

@@ -1,5 +1,5 @@
 /** The user's phones and file targets. */
-import type { Device, DevicePlatform } from '../../shared/api/types';
+import type { Device, DeviceAccountState, DevicePlatform } from '../../shared/api/types';
 import { transliterate } from '../lib/transliterate';
 import type { MirrorDb } from './database';
 
@@ -39,4 +39,21 @@ export function renameDevice(db: MirrorDb, id: string, name: string): boolean {
 
 export function removeDevice(db: MirrorDb, id: string): boolean {
   return db.prepare('DELETE FROM devices WHERE id = ?').run(id).changes > 0;
+}
+
+/** Per account, what a device holds by the ledger (R5's cap counted for iPhones). */
+export function deviceAccountStates(db: MirrorDb, device: Device, capPerAccount: number): DeviceAccountState[] {
+  const rows = db
+    .prepare(
+      `SELECT m.account_id AS accountId, a.name AS accountName, m.first_exported_at AS firstExportedAt,
+         m.last_exported_at AS lastExportedAt,
+         (SELECT count(*) FROM export_ledger l WHERE l.device_id = m.device_id AND l.account_id = m.account_id) AS contacts
+       FROM export_marks m JOIN accounts a ON a.id = m.account_id
+       WHERE m.device_id = ? ORDER BY a.name`,
+    )
+    .all(device.id) as Array<Omit<DeviceAccountState, 'capRemaining'>>;
+  return rows.map((row) => ({
+    ...row,
+    capRemaining: device.platform === 'ios' ? Math.max(0, capPerAccount - row.contacts) : null,
+  }));
 }

@@ -1,4 +1,5 @@
 /** The history of export runs, one row each, whatever the outcome (see migration 0005). */
+import type { ExportCounts, ExportRun } from '../../shared/api/types';
 import type { MirrorDb } from './database';
 
 export interface ExportRunRecord {
@@ -25,4 +26,48 @@ export function recordExportRun(db: MirrorDb, run: ExportRunRecord): void {
     run.delivered,
     JSON.stringify(run.detail),
   );
+}
+
+interface RunRow extends Omit<ExportRun, 'counts' | 'reason'> {
+  readonly detail: string;
+}
+
+/** The history, newest first: each run with its counts (delivered) or its reason (not). */
+export function listExportRuns(db: MirrorDb, deviceId: string | undefined, limit: number): ExportRun[] {
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.device_id AS deviceId, d.name AS deviceName, r.started_at AS startedAt,
+         r.finished_at AS finishedAt, r.delivery, r.outcome, r.delivered, r.detail
+       FROM export_runs r JOIN devices d ON d.id = r.device_id
+       WHERE (@deviceId IS NULL OR r.device_id = @deviceId) ORDER BY r.started_at DESC, r.id DESC LIMIT @limit`,
+    )
+    .all({ deviceId: deviceId ?? null, limit }) as RunRow[];
+  return rows.map(({ detail, ...run }) => ({ ...run, ...detailOf(run.outcome, detail) }));
+}
+
+/** The stored detail is JSON this app wrote; anything unreadable becomes "no detail", never an error. */
+function detailOf(outcome: ExportRun['outcome'], text: string): Pick<ExportRun, 'counts' | 'reason'> {
+  let detail: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null) detail = parsed as Record<string, unknown>;
+  } catch {
+    // keep the empty detail
+  }
+  if (outcome === 'delivered') {
+    const number = (key: keyof ExportCounts) => (typeof detail[key] === 'number' ? (detail[key] as number) : 0);
+    return {
+      counts: {
+        new: number('new'),
+        updated: number('updated'),
+        skippedNoPhone: number('skippedNoPhone'),
+        skippedByCap: number('skippedByCap'),
+        skippedByRights: number('skippedByRights'),
+        capRemaining: typeof detail['capRemaining'] === 'number' ? detail['capRemaining'] : null,
+      },
+      reason: null,
+    };
+  }
+  const reason = detail['error'] ?? detail['outcome'];
+  return { counts: null, reason: typeof reason === 'string' ? reason : null };
 }

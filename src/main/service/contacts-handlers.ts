@@ -2,10 +2,11 @@
 import type { ApiHandlers } from '../../shared/api/contract';
 import { AppError } from '../../shared/errors';
 import { getContactDetail, searchContacts } from '../mirror/contacts-repo';
+import { listResponsibleUsers } from '../mirror/people-repo';
 import { lookupPhone } from '../mirror/phone-lookup';
 import type { CoreContext } from './context';
 
-type ContactHandlers = Pick<ApiHandlers, 'searchContacts' | 'lookupPhone' | 'getContact'>;
+type ContactHandlers = Pick<ApiHandlers, 'searchContacts' | 'lookupPhone' | 'getContact' | 'listResponsibleUsers'>;
 
 export function contactHandlers(ctx: CoreContext): ContactHandlers {
   return {
@@ -17,5 +18,6 @@ export function contactHandlers(ctx: CoreContext): ContactHandlers {
         throw new AppError('NOT_FOUND', `No contact ${contactId} in account ${accountId}`, { accountId, contactId });
       return detail;
     },
+    listResponsibleUsers: async ({ accountId }) => listResponsibleUsers(ctx.db, accountId),
   };
 }

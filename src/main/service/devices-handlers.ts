@@ -1,10 +1,22 @@
 /** The user's phones and file targets. */
 import type { ApiHandlers } from '../../shared/api/contract';
 import { AppError } from '../../shared/errors';
-import { addDevice, getDevice, listDevices, removeDevice, renameDevice } from '../mirror/devices-repo';
+import { iosCapPerAccount } from '../export/delta';
+import {
+  addDevice,
+  deviceAccountStates,
+  getDevice,
+  listDevices,
+  removeDevice,
+  renameDevice,
+} from '../mirror/devices-repo';
+import { listExportRuns } from '../mirror/export-runs-repo';
 import type { CoreContext } from './context';
 
-type DeviceHandlers = Pick<ApiHandlers, 'listDevices' | 'addDevice' | 'renameDevice' | 'removeDevice'>;
+type DeviceHandlers = Pick<
+  ApiHandlers,
+  'listDevices' | 'addDevice' | 'renameDevice' | 'removeDevice' | 'listDeviceOverview' | 'listExportRuns'
+>;
 
 export function deviceHandlers(ctx: CoreContext): DeviceHandlers {
   return {
@@ -17,5 +29,12 @@ export function deviceHandlers(ctx: CoreContext): DeviceHandlers {
     },
     // The device's ledger goes with it (foreign keys): its contacts stay on the phone itself.
     removeDevice: async ({ deviceId }) => ({ removed: removeDevice(ctx.db, deviceId) }),
+    listDeviceOverview: async () =>
+      listDevices(ctx.db).map((device) => ({
+        device,
+        accounts: deviceAccountStates(ctx.db, device, iosCapPerAccount),
+        lastRun: listExportRuns(ctx.db, device.id, 1)[0] ?? null,
+      })),
+    listExportRuns: async ({ deviceId, limit }) => listExportRuns(ctx.db, deviceId, limit),
   };
 }

@@ -10,9 +10,10 @@ import { fetchAccountInfo } from '../crm/account-api';
 import type { AmoHttpOptions } from '../crm/amo-http';
 import { fetchContactFields, fieldCodesOf } from '../crm/fields-api';
 import { fetchUserRights } from '../crm/rights-api';
+import { fetchUsers } from '../crm/users-api';
 import { type AccountRecord, markAccountSynced, saveAccount, saveRights } from '../mirror/accounts-repo';
 import type { MirrorDb } from '../mirror/database';
-import { replaceFields, replaceGroups } from '../mirror/people-repo';
+import { replaceFields, replaceGroups, replaceUsers } from '../mirror/people-repo';
 import { getSyncState } from '../mirror/sync-state-repo';
 import { phoneRegion } from '../phones/normalize';
 import { applyDeletions } from './deletions';
@@ -51,7 +52,10 @@ export async function prepareSync(request: SyncAccountRequest): Promise<AccountS
     currentUserId: info.currentUserId,
   });
   replaceGroups(db, account.id, info.groups);
-  saveRights(db, account.id, await fetchUserRights(http, info.currentUserId), request.now());
+  const rights = await fetchUserRights(http, info.currentUserId);
+  saveRights(db, account.id, rights, request.now());
+  // Only administrators may list users: skip the request that would surely be refused.
+  if (rights.known && rights.isAdmin) replaceUsers(db, account.id, await fetchUsers(http));
   const fields = await fetchContactFields(http);
   replaceFields(db, account.id, fields);
 

@@ -11,14 +11,17 @@ import type {
   ContactDetail,
   ContactSearchResult,
   Device,
+  DeviceOverview,
   ExportPreview,
   ExportReset,
   ExportResult,
+  ExportRun,
   HandoffStarted,
   LanAddress,
   LanAddressList,
   PhoneLookupResult,
   ReconcileResult,
+  ResponsibleUser,
   SyncResult,
   UsbDevice,
 } from './types';
@@ -50,6 +53,9 @@ export interface ApiOutputs {
   listUsbDevices: readonly UsbDevice[];
   startHandoff: HandoffStarted;
   cancelHandoff: { readonly cancelled: boolean };
+  listDeviceOverview: readonly DeviceOverview[];
+  listExportRuns: readonly ExportRun[];
+  listResponsibleUsers: readonly ResponsibleUser[];
 }
 
 // A compile-time check that every verb has an output type and no output is orphaned.

@@ -109,6 +109,11 @@ export const apiInputSchemas = {
     })
     .strict(),
   cancelHandoff: z.object({ handoffId: handoffIdSchema }).strict(),
+  listDeviceOverview: empty,
+  listExportRuns: z
+    .object({ deviceId: deviceIdSchema.optional(), limit: z.number().int().min(1).max(500).default(100) })
+    .strict(),
+  listResponsibleUsers: z.object({ accountId: accountIdSchema }).strict(),
 } as const satisfies Record<ApiVerb, z.ZodType>;
 
 export type ApiInputSchemas = typeof apiInputSchemas;

@@ -110,6 +110,19 @@ export interface ContactDetail {
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly channels: readonly ContactChannel[];
+  /** The responsible user's name, when the mirror knows it (only administrators may list users). */
+  readonly responsibleUserName: string | null;
+  /** The devices that have received this contact, and when. */
+  readonly deliveries: readonly ContactDelivery[];
+}
+
+export interface ContactDelivery {
+  readonly deviceId: string;
+  readonly deviceName: string;
+  readonly platform: DevicePlatform;
+  /** Unix milliseconds. */
+  readonly firstDeliveredAt: number;
+  readonly lastDeliveredAt: number;
 }
 
 export interface Device {
@@ -230,3 +243,50 @@ export type HandoffPhase =
   | 'cancelled'
   /** Acknowledged but the record failed: the next export sends them again. */
   | 'failed';
+
+/** What one device holds of one account, by the ledger. */
+export interface DeviceAccountState {
+  readonly accountId: number;
+  readonly accountName: string;
+  /** Contacts of this account the device has received (and not reset since). */
+  readonly contacts: number;
+  /** Unix milliseconds. */
+  readonly firstExportedAt: number;
+  readonly lastExportedAt: number;
+  /** iPhone: slots left under the 5,000 per account; null elsewhere. */
+  readonly capRemaining: number | null;
+}
+
+export interface DeviceOverview {
+  readonly device: Device;
+  readonly accounts: readonly DeviceAccountState[];
+  readonly lastRun: ExportRun | null;
+}
+
+export type ExportDelivery = 'file' | 'lan' | 'usb';
+export type ExportOutcome = 'delivered' | 'failed' | 'cancelled';
+
+/** One export run, whatever its outcome (the history). */
+export interface ExportRun {
+  readonly id: number;
+  readonly deviceId: string;
+  readonly deviceName: string;
+  /** Unix milliseconds. */
+  readonly startedAt: number;
+  readonly finishedAt: number;
+  readonly delivery: ExportDelivery;
+  readonly outcome: ExportOutcome;
+  readonly delivered: number;
+  /** The counts, for a delivered run. */
+  readonly counts: ExportCounts | null;
+  /** Why it did not deliver (expired, cancelled, an error's words), when it did not. */
+  readonly reason: string | null;
+}
+
+export interface ResponsibleUser {
+  readonly id: number;
+  /** Null when the app may not read names (only administrators can list amoCRM users). */
+  readonly name: string | null;
+  /** Contacts with a phone this user is responsible for. */
+  readonly contacts: number;
+}

@@ -31,6 +31,9 @@ export const apiVerbs = [
   'listUsbDevices',
   'startHandoff',
   'cancelHandoff',
+  'listDeviceOverview',
+  'listExportRuns',
+  'listResponsibleUsers',
 ] as const;
 
 export type ApiVerb = (typeof apiVerbs)[number];
