@@ -57,16 +57,24 @@ async function openDesktop(browser: Browser, served: Served): Promise<Page> {
   const { page, problems } = await openPage(browser, 'en-US');
   onTestFinished(() => expect(problems).toEqual([]));
   await page.goto(served.url);
-  await page.getByRole('button', { name: 'Send by QR code' }).waitFor();
+  await page.getByRole('link', { name: 'Phones and export' }).click();
+  await page.getByRole('button', { name: 'Export contacts…' }).first().waitFor();
   return page;
 }
 
-/** Chooses the device and the period, presses "Send by QR code", and returns what the desktop started. */
+/**
+ * The export wizard on the device's card: the period, the preview, then "Send by QR code";
+ * returns what the desktop started.
+ */
 async function startFromWindow(page: Page, device: Device, period: string): Promise<HandoffStarted> {
-  await page
-    .getByRole('combobox', { name: /^Device/ })
-    .selectOption({ label: `${device.name} (${device.name === 'iPhone' ? 'iPhone' : 'Android phone'})` });
+  const card = page.getByRole('article', {
+    name: new RegExp(`^${device.name} ${device.name === 'iPhone' ? 'iPhone' : 'Android'}`),
+  });
+  await card.getByRole('button', { name: 'Export contacts…' }).click();
+  await page.getByRole('heading', { name: `Export to ${device.name}` }).waitFor();
   await page.getByLabel('First export: contacts changed in').selectOption(period);
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.getByRole('button', { name: 'Choose how to send' }).click();
   const response = page.waitForResponse((r) => r.url().endsWith('/api/startHandoff'));
   await page.getByRole('button', { name: 'Send by QR code' }).click();
   const envelope = (await (await response).json()) as { ok: boolean; value: HandoffStarted };

@@ -3,14 +3,20 @@
  * check code both screens show, the time left, what the phone is doing, a cancel button,
  * another address, and, when no phone comes within 20 seconds, the network checklist.
  */
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LanAddress } from '../../../shared/api/types';
 import { useApi } from '../api/context';
 import { ErrorNotice } from './ErrorNotice';
 import type { useHandoff } from './use-handoff';
 
-export function HandoffDialog({ handoff }: { handoff: ReturnType<typeof useHandoff> }) {
+interface Props {
+  readonly handoff: ReturnType<typeof useHandoff>;
+  /** Shown under an error that asks the user to choose (several USB phones: which one). */
+  readonly children?: ReactNode;
+}
+
+export function HandoffDialog({ handoff, children }: Props) {
   const { t } = useTranslation();
   const api = useApi();
   const { started, status, phase, finished } = handoff;
@@ -114,6 +120,7 @@ export function HandoffDialog({ handoff }: { handoff: ReturnType<typeof useHando
             </div>
           </>
         )}
+        {!started && handoff.error !== null && children}
         {!started && handoff.error !== null && (
           <div className="row">
             <button type="button" ref={primary} onClick={handoff.close}>

@@ -1,0 +1,36 @@
+/**
+ * How to delete an export's contacts on the phone itself (R6): every exported contact
+ * carries the account's label, so the steps are "open that label, select all, delete".
+ * A file target may have gone anywhere, so it gets the Google Contacts steps.
+ */
+import { useTranslation } from 'react-i18next';
+import type { DevicePlatform } from '../../../../shared/api/types';
+
+const stepKeys = ['s1', 's2', 's3'] as const;
+
+function Steps({ kind, label }: { kind: 'ios' | 'android' | 'google'; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <ol>
+      {stepKeys.map((step) => (
+        <li key={step}>{t(`devices.reset.${kind}.${step}`, { label })}</li>
+      ))}
+    </ol>
+  );
+}
+
+export function RemovalSteps({ platform, label }: { platform: DevicePlatform; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="removal-steps">
+      <h3>{t('devices.reset.stepsHeading')}</h3>
+      {platform !== 'file' && <Steps kind={platform} label={label} />}
+      {platform !== 'ios' && (
+        <>
+          <p>{t('devices.reset.googleHeading')}</p>
+          <Steps kind="google" label={label} />
+        </>
+      )}
+    </div>
+  );
+}

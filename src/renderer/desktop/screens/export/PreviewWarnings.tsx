@@ -1,0 +1,28 @@
+/** What the user should know before sending: the Google Contacts limit, and accounts limited or left out by rights (R7). */
+import { useTranslation } from 'react-i18next';
+import type { AccountSummary, ExportWarning } from '../../../../shared/api/types';
+
+interface Props {
+  readonly warnings: readonly ExportWarning[];
+  readonly accounts: readonly AccountSummary[];
+}
+
+export function PreviewWarnings({ warnings, accounts }: Props) {
+  const { t } = useTranslation();
+  if (warnings.length === 0) return null;
+  const nameOf = (accountId: number) => accounts.find((account) => account.id === accountId)?.name ?? `#${accountId}`;
+  return (
+    <ul className="warnings">
+      {warnings.map((warning) => (
+        <li
+          key={`${warning.code}-${'accountId' in warning ? warning.accountId : ''}`}
+          className="notice notice-warning"
+        >
+          {warning.code === 'google-limit'
+            ? t('wizard.preview.warnings.google-limit', { total: warning.total })
+            : t(`wizard.preview.warnings.${warning.code}`, { account: nameOf(warning.accountId) })}
+        </li>
+      ))}
+    </ul>
+  );
+}
