@@ -13,58 +13,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { toMirrorContact } from '../../src/main/crm/contact-mapper';
 import { writePlanFile } from '../../src/main/export/file-export';
 import { discardPlan, planExport } from '../../src/main/export/plan-export';
-import { getAccount, saveAccount, saveRights } from '../../src/main/mirror/accounts-repo';
-import { upsertContacts } from '../../src/main/mirror/contacts-repo';
+import { getAccount } from '../../src/main/mirror/accounts-repo';
 import { closeMirror, openMirror } from '../../src/main/mirror/database';
-import { phoneRegion } from '../../src/main/phones/normalize';
-import { createSandboxAccount } from '../../src/main/sandbox/account';
 import type { Device } from '../../src/shared/api/types';
 import { argNumber, report } from './bench-kit';
+import { fillMirror } from './fill-mirror';
 
 // The process's own memory before anything: the peak is reported against this.
 const rssAtStart = process.memoryUsage().rss;
 const contactCount = argNumber('contacts', 100_000);
 const fillIndex = process.argv.indexOf('--fill');
 
-/**
- * Fills a mirror with the sandbox's contacts and exits: run in a child process, so the
- * generator's 100,000 contacts and the sync's buffers are not counted in the export's memory.
- */
-function fillMirror(path: string): number {
-  const db = openMirror(path);
-  try {
-    const crm = createSandboxAccount({ seed: 'bench', contactCount, anchorTime: 1_750_000_000 });
-    const admin = crm.users.find((user) => user.key === 'admin');
-    saveAccount(db, {
-      id: crm.id,
-      name: crm.name,
-      subdomain: crm.subdomain,
-      baseUrl: 'https://bench.amocrm.ru',
-      country: 'RU',
-      currentUserId: admin?.id ?? 1,
-      isDemo: false,
-      authKind: 'long-lived',
-      connectedAt: 0,
-    });
-    saveRights(db, crm.id, { known: true, exportLetter: 'A', isAdmin: true, groupId: 0 }, 0);
-    const region = phoneRegion('RU');
-    for (let start = 0; start < contactCount; start += 250) {
-      const page = [];
-      for (let i = start; i < Math.min(contactCount, start + 250); i++)
-        page.push(toMirrorContact(crm.contactAt(i), region));
-      upsertContacts(db, crm.id, page);
-    }
-    return crm.id;
-  } finally {
-    closeMirror(db);
-  }
-}
-
 if (fillIndex >= 0) {
-  fillMirror(process.argv[fillIndex + 1] as string);
+  fillMirror(process.argv[fillIndex + 1] as string, contactCount);
   process.exit(0);
 }
 

@@ -106,6 +106,7 @@ export function listAccountSummaries(db: MirrorDb): AccountSummary[] {
   const counts = db.prepare(
     `SELECT count(*) AS total, coalesce(sum(phone_count > 0), 0) AS withPhone FROM contacts WHERE account_id = ?`,
   );
+  const userName = db.prepare('SELECT name FROM crm_users WHERE account_id = ? AND id = ?').pluck();
   return listAccountRecords(db).map((account) => {
     const { total, withPhone } = counts.get(account.id) as { total: number; withPhone: number };
     return {
@@ -115,6 +116,7 @@ export function listAccountSummaries(db: MirrorDb): AccountSummary[] {
       baseUrl: account.baseUrl,
       isDemo: account.isDemo,
       currentUserId: account.currentUserId,
+      currentUserName: (userName.get(account.id, account.currentUserId) as string | undefined) ?? null,
       authKind: account.authKind,
       exportRight: exportRightOf(account),
       isAdmin: account.isAdmin,

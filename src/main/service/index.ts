@@ -21,6 +21,7 @@ import { createFileSecretStore } from '../secrets/file-secret-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { createSettingsStore } from '../settings/settings-store';
 import { accountHandlers } from './accounts-handlers';
+import { createConsentBroker } from './consent-broker';
 import { contactHandlers } from './contacts-handlers';
 import type { CoreContext, HttpTuning } from './context';
 import { createDemoRuntime } from './demo-runtime';
@@ -69,18 +70,21 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     const connectedAt = listAccountRecords(db).find((account) => account.isDemo)?.connectedAt ?? now();
     return Math.floor(connectedAt / 86_400_000) * 86_400;
   });
+  const events = createEventBus();
+  const consent = createConsentBroker(events);
   const ctx: CoreContext = {
     db,
     dataDir: options.dataDir,
     face: options.face,
     version: appVersion,
     secrets: options.secrets ?? createFileSecretStore(join(options.dataDir, 'secrets.json')),
-    events: createEventBus(),
+    events,
     demo,
     now,
     sessions: new Map(),
     httpTuning: options.httpTuning ?? {},
-    openConsentWindow: options.openConsentWindow,
+    // Electron opens its own window, the CLI uses the terminal; browser mode asks the page.
+    openConsentWindow: options.openConsentWindow ?? consent.openConsentWindow,
     limiterFor(baseUrl) {
       const key = new URL(baseUrl).origin;
       let limiter = limiters.get(key);
@@ -104,6 +108,9 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   });
   const api: ApiHandlers = {
     getAppInfo: async () => ({ version: ctx.version, face: ctx.face, dataDir: ctx.dataDir }),
+    completeOAuthConsent: async ({ requestId, redirectedTo }) => ({
+      accepted: consent.complete(requestId, redirectedTo ?? null),
+    }),
     ...accountHandlers(ctx),
     ...sync,
     ...contactHandlers(ctx),

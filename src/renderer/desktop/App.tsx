@@ -1,15 +1,23 @@
-/** The desktop window: the welcome screen until an account is connected, then the workspace. */
+/**
+ * The desktop window: the welcome screen until an account is connected, then the
+ * workspace: accounts and sync on the left with the sections, the chosen section beside.
+ */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../shared/api/types';
 import { useApi } from './api/context';
 import { AccountList } from './components/AccountList';
+import { ConsentPrompt } from './components/ConsentPrompt';
 import { ContactsView } from './components/ContactsView';
 import { ErrorNotice } from './components/ErrorNotice';
-import { ExportPanel } from './components/ExportPanel';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { SyncPanel, useSync } from './components/SyncPanel';
 import { Welcome } from './components/Welcome';
+import { DevicesScreen } from './screens/DevicesScreen';
+import { HistoryScreen } from './screens/HistoryScreen';
+import { LookupScreen } from './screens/LookupScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
+import { type Section, sections, useSection } from './screens/sections';
 
 export function App() {
   const { t } = useTranslation();
@@ -17,6 +25,9 @@ export function App() {
   const [accounts, setAccounts] = useState<readonly AccountSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [refreshKey, setRefreshKey] = useState(0);
+  const [section, go] = useSection();
+  /** The address of the account being reconnected ('' when adding a new one). */
+  const [reconnecting, setReconnecting] = useState('');
   const sync = useSync(accounts ?? []);
 
   const reload = useCallback(() => {
@@ -31,6 +42,12 @@ export function App() {
     return api.on('accounts:changed', reload);
   }, [api, reload]);
 
+  const connected = (account: AccountSummary) => {
+    go('contacts');
+    // A freshly connected account is pulled at once: that is what the user came for.
+    void sync.start(account.id);
+  };
+
   return (
     <div className="app">
       <header className="app-header">
@@ -41,20 +58,65 @@ export function App() {
         <LanguageSwitch />
       </header>
       <ErrorNotice error={error} />
-      {accounts !== null && accounts.length === 0 && (
-        // A freshly connected account is pulled at once: that is what the user came for.
-        <Welcome onConnected={(account) => void sync.start(account.id)} />
-      )}
+      <ConsentPrompt />
+      {accounts !== null && accounts.length === 0 && <Welcome onConnected={connected} />}
       {accounts !== null && accounts.length > 0 && (
-        <main className="workspace">
-          <aside className="sidebar" aria-label={t('accounts.heading')}>
-            <h2>{t('accounts.heading')}</h2>
-            <AccountList accounts={accounts} onReconcile={sync.running ? undefined : (id) => void sync.reconcile(id)} />
+        <div className="workspace">
+          <aside className="sidebar">
+            <nav aria-label={t('nav.label')}>
+              <ul className="nav">
+                {sections
+                  .filter((name): name is Exclude<Section, 'connect'> => name !== 'connect')
+                  .map((name) => (
+                    <li key={name}>
+                      <a
+                        href={`#/${name}`}
+                        aria-current={section === name ? 'page' : undefined}
+                        onClick={(event) => {
+                          event.preventDefault();
+                          go(name);
+                        }}
+                      >
+                        {t(`nav.${name}`)}
+                      </a>
+                    </li>
+                  ))}
+              </ul>
+            </nav>
+            <section aria-labelledby="accounts-heading">
+              <h2 id="accounts-heading">{t('accounts.heading')}</h2>
+              <AccountList
+                accounts={accounts}
+                onReconcile={sync.running ? undefined : (id) => void sync.reconcile(id)}
+                onReconnect={(account) => {
+                  setReconnecting(account.baseUrl);
+                  go('connect');
+                }}
+              />
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  setReconnecting('');
+                  go('connect');
+                }}
+              >
+                {t('accounts.addAnother')}
+              </button>
+            </section>
             <SyncPanel sync={sync} />
-            <ExportPanel />
           </aside>
-          <ContactsView refreshKey={refreshKey} syncing={sync.running} />
-        </main>
+          <main className="section">
+            {section === 'contacts' && <ContactsView refreshKey={refreshKey} syncing={sync.running} />}
+            {section === 'lookup' && <LookupScreen />}
+            {section === 'devices' && <DevicesScreen />}
+            {section === 'history' && <HistoryScreen />}
+            {section === 'settings' && <SettingsScreen />}
+            {section === 'connect' && (
+              <Welcome key={reconnecting} onConnected={connected} embedded initialBaseUrl={reconnecting} />
+            )}
+          </main>
+        </div>
       )}
     </div>
   );

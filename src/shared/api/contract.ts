@@ -33,6 +33,7 @@ export interface ApiOutputs {
   addAccountWithToken: AccountSummary;
   addAccountWithCode: AccountSummary;
   connectWithOAuth: AccountSummary;
+  completeOAuthConsent: { readonly accepted: boolean };
   connectDemoAccount: AccountSummary;
   removeAccount: { readonly removed: boolean };
   syncAccounts: SyncResult;

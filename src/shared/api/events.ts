@@ -31,7 +31,17 @@ export interface HandoffStatusEvent {
   readonly delivered: number;
 }
 
-export type ApiEvent = SyncProgressEvent | AccountsChangedEvent | HandoffStatusEvent;
+/** A face without windows of its own asks the person to open amoCRM's sign-in page and paste back where it led. */
+export interface OAuthConsentEvent {
+  readonly type: 'oauth:consent';
+  readonly requestId: string;
+  /** amoCRM's (or Kommo's) consent page. */
+  readonly url: string;
+  /** Where amoCRM will send the browser afterwards: the address to paste back starts with it. */
+  readonly redirectUri: string;
+}
+
+export type ApiEvent = SyncProgressEvent | AccountsChangedEvent | HandoffStatusEvent | OAuthConsentEvent;
 export type ApiEventType = ApiEvent['type'];
 export type ApiEventOf<T extends ApiEventType> = Extract<ApiEvent, { type: T }>;
 

@@ -62,6 +62,13 @@ export const apiInputSchemas = {
       redirectUri: z.string().trim().min(1).max(2048),
     })
     .strict(),
+  completeOAuthConsent: z
+    .object({
+      requestId: z.string().regex(/^[a-f0-9]{16}$/, 'a sign-in id'),
+      /** The address amoCRM sent the browser to; absent: the person gave up. */
+      redirectedTo: z.string().trim().min(1).max(8192).optional(),
+    })
+    .strict(),
   connectDemoAccount: empty,
   removeAccount: z.object({ accountId: accountIdSchema }).strict(),
   syncAccounts: z.object({ accountId: accountIdSchema.optional() }).strict(),

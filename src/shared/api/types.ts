@@ -27,6 +27,8 @@ export interface AccountSummary {
   readonly baseUrl: string;
   readonly isDemo: boolean;
   readonly currentUserId: number;
+  /** Who you are in the account, when the mirror knows the name (administrators list users). */
+  readonly currentUserName: string | null;
   readonly authKind: AuthKind;
   readonly exportRight: ExportRight;
   /** True or false when known; null when the CRM did not say. */

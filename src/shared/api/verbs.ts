@@ -11,6 +11,7 @@ export const apiVerbs = [
   'addAccountWithToken',
   'addAccountWithCode',
   'connectWithOAuth',
+  'completeOAuthConsent',
   'connectDemoAccount',
   'removeAccount',
   'syncAccounts',

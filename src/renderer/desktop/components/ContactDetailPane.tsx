@@ -1,4 +1,4 @@
-/** One contact: phones, e-mails, messengers, who is responsible, when it was edited. */
+/** One contact: phones, e-mails, messengers, who is responsible, when it was edited, and which devices have it. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactChannel, ContactDetail } from '../../../shared/api/types';
@@ -65,11 +65,31 @@ export function ContactDetailPane({ accountId, id, onClose }: Props) {
           )}
           <div>
             <dt>{t('contacts.responsible')}</dt>
-            <dd>{detail.responsibleUserId ?? '—'}</dd>
+            <dd>
+              {detail.responsibleUserName ??
+                (detail.responsibleUserId === null ? '—' : t('contacts.userId', { id: detail.responsibleUserId }))}
+            </dd>
           </div>
           <div>
             <dt>{t('contacts.updated')}</dt>
             <dd>{new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(detail.updatedAt * 1000)}</dd>
+          </div>
+          <div>
+            <dt>{t('contacts.deliveries')}</dt>
+            {detail.deliveries.length === 0 ? (
+              <dd className="hint">{t('contacts.notDelivered')}</dd>
+            ) : (
+              detail.deliveries.map((delivery) => (
+                <dd key={delivery.deviceId}>
+                  {t('contacts.deliveredTo', {
+                    device: delivery.deviceName,
+                    when: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
+                      delivery.lastDeliveredAt,
+                    ),
+                  })}
+                </dd>
+              ))
+            )}
           </div>
         </dl>
       )}

@@ -23,9 +23,12 @@ export function ContactsView({ refreshKey, syncing }: { refreshKey: number; sync
   const search = useContactSearch(query, refreshKey);
   const scroller = useRef<HTMLDivElement>(null);
 
-  // Search as you type, without a query per keystroke.
+  // Search as you type: a short pause lets a fast typist's keystrokes share one query (a
+  // newer answer always wins). One letter matches half the base and only slows the next
+  // keystroke's search, so the search starts at the second character.
   useEffect(() => {
-    const timer = setTimeout(() => setQuery(input.trim()), 150);
+    const trimmed = input.trim();
+    const timer = setTimeout(() => setQuery(trimmed.length === 1 ? '' : trimmed), 25);
     return () => clearTimeout(timer);
   }, [input]);
 
