@@ -3,10 +3,16 @@
  *
  * A native module is built for one ABI. Tests and the CLI run on Node; the desktop app runs
  * on Electron. So the Electron build lives in its own copy of the package under
- * node_modules/.electron-native/, compiled against Electron's headers with node-gyp (what
- * @electron/rebuild does; its Node-20-compatible release depends on a git URL this
- * project's registries cannot reach), and the app loads it through better-sqlite3's
- * `nativeBinding` option.
+ * node_modules/.electron-native/, compiled against Electron's headers with node-gyp, and the
+ * app loads it through better-sqlite3's `nativeBinding` option. `npm start` calls this in
+ * development; electron-builder's beforePack hook (scripts/packaging-hooks.ts) calls it for
+ * each packaged arch.
+ *
+ * Why not @electron/rebuild (checked with `npm view @electron/rebuild versions engines`):
+ * 4.x requires Node >= 22.12 (this project supports 20.19); 3.7.x depends on a GitHub URL
+ * for its node-gyp fork, unreachable from a registry-only network; 3.6.x installs, but it
+ * rebuilds node_modules/better-sqlite3 in place (the Node build tests need would be
+ * replaced) and pins node-gyp 9. What it would do for us is this one node-gyp call.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';

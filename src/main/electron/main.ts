@@ -1,31 +1,49 @@
 /**
  * The Electron face: a thin shell around the core. It creates the window, serves the UI
- * from app://, wires the typed API to IPC, and hands the core what only Electron has.
- * No domain logic lives here.
+ * from app://, wires the typed API to IPC, and hands the core what only Electron has (the
+ * keychain, the consent window). No domain logic lives here; each part is its own module
+ * with its own tests.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
 import { createDispatcher } from '../api/dispatch';
+import { defaultDataDir } from '../lib/paths';
+import { appVersion } from '../lib/version';
 import { type CoreService, createCoreService } from '../service';
 import { appOrigin, isTrustedAppUrl } from './app-origin';
 import { appSchemePrivileges, handleAppProtocol } from './app-protocol';
-import { forwardEvents, registerIpcApi } from './ipc';
-import { lockDownSession, lockDownWindow } from './window-security';
+import { createConsentWindowOpener } from './consent-window';
+import { openDesktopSecrets } from './desktop-secrets';
+import { desktopStateFile, desktopStateWritten, readDesktopState, updateDesktopState } from './desktop-state';
+import { registerIpcApi } from './ipc';
+import { warnAboutKeychain } from './keychain-notice';
+import { openMainWindow } from './main-window';
+import { aboutText, menuTemplate } from './menu';
+import { sqliteBinding } from './native-binding';
+import { lockDownSession } from './window-security';
 
+const appName = 'amo-phonebook';
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+// The same folder the CLI and browser mode use (AMO_PHONEBOOK_DATA_DIR included, which
+// the Electron end-to-end tests use to give each run its own); Chromium's profile goes there too.
+const dataDir = defaultDataDir();
+const statePath = join(dataDir, desktopStateFile);
 let service: CoreService | null = null;
+let mainWindow: BrowserWindow | null = null;
 
+app.setPath('userData', dataDir);
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+
+/** Only through the validator: never hand an unchecked string to the OS. */
+const openExternal = (url: string) => shell.openExternal(url);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
   });
   app
     .whenReady()
@@ -33,7 +51,7 @@ if (!app.requestSingleInstanceLock()) {
     .catch((error: unknown) => {
       // A refused database (damaged, or from a newer version) lands here: say it in words.
       console.error(error);
-      dialog.showErrorBox('amo-phonebook', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox(appName, error instanceof Error ? error.message : String(error));
       app.exit(1);
     });
 }
@@ -41,43 +59,94 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   lockDownSession(session.defaultSession);
   handleAppProtocol(protocol, join(import.meta.dirname, '../renderer'));
-  // In development `npm start` builds better-sqlite3 for Electron's ABI beside the Node
-  // build (scripts/electron-native.js) and passes its path here.
-  const nativeBinding = !app.isPackaged ? process.env['AMO_PHONEBOOK_SQLITE_BINDING'] : undefined;
+  const locale = app.getLocale();
+  const secrets = await openDesktopSecrets({
+    dataDir,
+    platform: process.platform,
+    safeStorage,
+    log: (message) => console.warn(message),
+  });
+  const nativeBinding = sqliteBinding(app.isPackaged, process.env, import.meta.dirname);
   service = createCoreService({
-    dataDir: app.getPath('userData'),
+    dataDir,
     face: 'electron',
+    secrets: secrets.store,
+    uiDir: join(import.meta.dirname, '../renderer'),
+    openConsentWindow: createConsentWindowOpener({ createWindow: createConsentWindow, openExternal }),
     ...(nativeBinding ? { nativeBinding } : {}),
   });
   registerIpcApi(ipcMain, createDispatcher(service.api), (url) => isTrustedAppUrl(url, devServerUrl));
-  await createMainWindow(service);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate(process.platform, appName, locale, {
+        showAbout: () => void showAbout(locale),
+        openDataFolder: () => void shell.openPath(dataDir),
+      }),
+    ),
+  );
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0 && service) void createMainWindow(service);
+    if (BrowserWindow.getAllWindows().length === 0 && service) void showMainWindow(service);
+  });
+  await showMainWindow(service);
+  await warnAboutKeychain(secrets.problem, {
+    locale,
+    alreadyDismissed: (await readDesktopState(statePath)).keychainNoticeDismissed === true,
+    rememberDismissed: () => updateDesktopState(statePath, { keychainNoticeDismissed: true }),
+    showMessageBox: (text) => {
+      const options = {
+        type: 'warning' as const,
+        title: text.title,
+        message: text.message,
+        detail: text.detail,
+        buttons: [text.ok],
+        checkboxLabel: text.dontShowAgain,
+      };
+      return mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options);
+    },
   });
 }
 
-async function createMainWindow(core: CoreService): Promise<void> {
+async function showMainWindow(core: CoreService): Promise<void> {
+  mainWindow = await openMainWindow({
+    create: (options) => new BrowserWindow(options),
+    workAreas: () => screen.getAllDisplays().map((display) => display.workArea),
+    openExternal,
+    events: core.events,
+    preload: join(import.meta.dirname, '../preload/index.cjs'),
+    statePath,
+    devServerUrl,
+    startUrl: devServerUrl ? `${devServerUrl}/desktop/index.html` : `${appOrigin}/`,
+  });
+}
+
+/** amoCRM's consent page: its own in-memory session, locked down, no preload. */
+function createConsentWindow(partition: string): BrowserWindow {
+  const consentSession = session.fromPartition(partition);
+  lockDownSession(consentSession);
   const window = new BrowserWindow({
-    width: 1100,
-    height: 760,
-    minWidth: 720,
-    minHeight: 480,
-    show: false,
-    title: 'amo-phonebook',
+    width: 900,
+    height: 720,
+    title: 'amoCRM',
+    ...(mainWindow && !mainWindow.isDestroyed() ? { parent: mainWindow } : {}),
     webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      partition,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
-      nodeIntegrationInWorker: false,
       webviewTag: false,
-      spellcheck: false,
     },
   });
-  lockDownWindow(window, shell, devServerUrl);
-  forwardEvents(core.events, window.webContents);
-  window.once('ready-to-show', () => window.show());
-  await window.loadURL(devServerUrl ? `${devServerUrl}/desktop/index.html` : `${appOrigin}/`);
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  window.once('closed', () => void consentSession.clearStorageData());
+  return window;
+}
+
+async function showAbout(locale: string): Promise<void> {
+  const text = aboutText(appName, appVersion, process.versions, locale);
+  const options = { type: 'info' as const, title: appName, message: text.message, detail: text.detail };
+  await (mainWindow && !mainWindow.isDestroyed()
+    ? dialog.showMessageBox(mainWindow, options)
+    : dialog.showMessageBox(options));
 }
 
 app.on('window-all-closed', () => {
@@ -87,8 +156,9 @@ app.on('window-all-closed', () => {
 let closing = false;
 app.on('will-quit', (event) => {
   if (closing || !service) return;
-  // Close the mirror cleanly (WAL checkpoint) before the process ends.
+  // Close the mirror cleanly (WAL checkpoint) and finish writing the window's place
+  // before the process ends.
   event.preventDefault();
   closing = true;
-  void service.close().finally(() => app.exit(0));
+  void Promise.allSettled([service.close(), desktopStateWritten()]).finally(() => app.exit(0));
 });

@@ -8,31 +8,38 @@ import { AppError } from '../../shared/errors';
 import { writeFileAtomically } from '../delivery/file-delivery';
 import type { SecretStore } from './secret-store';
 
+/**
+ * Every secret in a secrets file, `{}` when there is none. A damaged file is refused, never
+ * treated as empty: writing over it would lose the user's sign-ins. Shared with the
+ * desktop app, which moves these secrets into the OS keychain on its first start.
+ */
+export async function readSecretsFile(path: string): Promise<Record<string, string>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw error;
+  }
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+      return Object.fromEntries(Object.entries(parsed).filter(([, value]) => typeof value === 'string')) as Record<
+        string,
+        string
+      >;
+    }
+  } catch {
+    // fall through
+  }
+  throw new AppError('DB_CORRUPT', `The secrets file ${path} is damaged; it was left untouched`, { path });
+}
+
 export function createFileSecretStore(path: string): SecretStore {
   // Writes are chained so two concurrent `set`s cannot lose each other's update.
   let chain: Promise<unknown> = Promise.resolve();
 
-  async function load(): Promise<Record<string, string>> {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-      throw error;
-    }
-    try {
-      const parsed = JSON.parse(text) as unknown;
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-        return Object.fromEntries(Object.entries(parsed).filter(([, value]) => typeof value === 'string')) as Record<
-          string,
-          string
-        >;
-      }
-    } catch {
-      // fall through
-    }
-    throw new AppError('DB_CORRUPT', `The secrets file ${path} is damaged; it was left untouched`, { path });
-  }
+  const load = () => readSecretsFile(path);
 
   function update(change: (secrets: Record<string, string>) => void): Promise<void> {
     const next = chain.then(async () => {

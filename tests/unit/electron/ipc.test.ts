@@ -70,4 +70,39 @@ describe('registerIpcApi', () => {
     }
     expect(handlers.size).toBe(0);
   });
+
+  it('sends errors as {ok:false, error:{code, message, params}}: never a raw object or a stack', async () => {
+    const api = new Proxy(
+      {},
+      {
+        get: () => async () => {
+          const error = new Error('SQLITE_IOERR at /home/user/.config/amo-phonebook/mirror.sqlite');
+          (error as Error & { secret?: string }).secret = 'token-123';
+          throw error;
+        },
+      },
+    );
+    const logged: string[] = [];
+    const { ipcMain, handlers } = fakeIpcMain();
+    registerIpcApi(
+      ipcMain,
+      createDispatcher(api as never, (line) => logged.push(line)),
+      (url) => isTrustedAppUrl(url),
+    );
+    const answer = await (handlers.get('api:listDevices') as Handler)(
+      { senderFrame: { url: 'app://amo-phonebook/' } },
+      {},
+    );
+    expect(answer).toEqual({
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: 'Something went wrong in listDevices; details are in the log',
+        params: { verb: 'listDevices' },
+      },
+    });
+    expect(JSON.stringify(answer)).not.toMatch(/token-123|SQLITE|stack/);
+    // The details stay in the main process's log.
+    expect(logged[0]).toContain('SQLITE_IOERR');
+  });
 });

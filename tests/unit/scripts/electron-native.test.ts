@@ -1,7 +1,6 @@
 /** The plan for building better-sqlite3 against Electron's headers, beside the Node build. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain ES module script without type declarations
 import { electronSqlitePlan } from '../../../scripts/electron-native.js';
 
 describe('electronSqlitePlan', () => {
@@ -11,7 +10,7 @@ describe('electronSqlitePlan', () => {
     arch: 'x64',
     sqliteVersion: '12.11.1',
     env: { PATH: '/usr/bin', npm_config_nodedir: '/usr', npm_config_runtime: 'node', npm_config_target: '20.0.0' },
-  }) as { dir: string; binding: string; args: string[]; env: Record<string, string> };
+  });
 
   it('builds in its own folder, never over node_modules/better-sqlite3', () => {
     expect(plan.dir).toBe(
