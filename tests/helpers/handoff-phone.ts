@@ -35,10 +35,15 @@ export interface PhoneConnection {
 
 export async function connectPhone(
   scanned: ScannedUrl,
-  options: { token?: string; origin?: string } = {},
+  options: { token?: string; origin?: string; via?: string } = {},
 ): Promise<PhoneConnection> {
-  const wsUrl = `${scanned.origin.replace(/^http/, 'ws')}/ws/${options.token ?? scanned.token}`;
-  const socket = new WebSocket(wsUrl, { origin: options.origin ?? scanned.origin });
+  // `via` (host:port) reaches a server whose URL names a host no resolver knows (phone.test), Host unchanged.
+  const target = options.via === undefined ? scanned.origin : `http://${options.via}`;
+  const wsUrl = `${target.replace(/^http/, 'ws')}/ws/${options.token ?? scanned.token}`;
+  const socket = new WebSocket(wsUrl, {
+    origin: options.origin ?? scanned.origin,
+    ...(options.via === undefined ? {} : { headers: { host: new URL(scanned.origin).host } }),
+  });
   const messages: DesktopMessage[] = [];
   const binaries: Uint8Array[] = [];
   const waiters: Array<() => void> = [];

@@ -74,9 +74,32 @@ function textValue(property: Property): string {
   return unescapeText(quoted ? decodeQuotedPrintable(property.value) : property.value);
 }
 
+/**
+ * Splits a structured value on the separators that are not escaped ("a\\;b;c" → "a\\;b", "c").
+ * A loop rather than a lookbehind regex: Safari before iOS 16.4 cannot parse a lookbehind,
+ * and that syntax error would stop the whole page, handoff included, not just this reader.
+ */
+export function splitUnescaped(value: string, separator: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i] as string;
+    if (char === '\\' && i + 1 < value.length) {
+      current += char + value[++i];
+    } else if (char === separator) {
+      parts.push(current);
+      current = '';
+    } else {
+      current += char;
+    }
+  }
+  parts.push(current);
+  return parts;
+}
+
 /** "Family;Given;Middle;Prefix;Suffix" → "Prefix Given Middle Family Suffix". */
 function nameFromN(value: string): string {
-  const parts = value.split(/(?<!\\);/).map((part) => unescapeText(part).trim());
+  const parts = splitUnescaped(value, ';').map((part) => unescapeText(part).trim());
   const [family = '', given = '', middle = '', prefix = '', suffix = ''] = parts;
   return [prefix, given, middle, family, suffix].filter((part) => part !== '').join(' ');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unescapeText, unfold, vcardNames } from '../../../src/renderer/phone/vcard-names';
+import { splitUnescaped, unescapeText, unfold, vcardNames } from '../../../src/renderer/phone/vcard-names';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const card = (...lines: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', ...lines, 'END:VCARD', ''].join('\r\n');
@@ -67,6 +67,13 @@ describe('vcardNames', () => {
     const read = vcardNames(utf8(many), 200);
     expect(read.count).toBe(300);
     expect(read.names).toHaveLength(200);
+  });
+
+  it('splits N on unescaped semicolons only, an escaped backslash before one included', () => {
+    expect(splitUnescaped('Smith\\;Jr;John;;', ';')).toEqual(['Smith\\;Jr', 'John', '', '']);
+    expect(splitUnescaped('Back\\\\;Slash', ';')).toEqual(['Back\\\\', 'Slash']);
+    expect(vcardNames(utf8(card('N:Smith\\;Jr;John;;')))).toEqual({ count: 1, names: ['John Smith;Jr'] });
+    expect(vcardNames(utf8(card('N:Back\\\\;Slash;;;')))).toEqual({ count: 1, names: ['Slash Back\\'] });
   });
 
   it('unfold leaves unfolded text alone', () => {
