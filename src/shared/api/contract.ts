@@ -8,6 +8,9 @@ import type { ApiInput, ApiParsedInput } from './schemas';
 import type {
   AccountSummary,
   AppInfo,
+  CardDavDeviceAdded,
+  CardDavExportResult,
+  CardDavSetup,
   ContactDetail,
   ContactSearchResult,
   Device,
@@ -45,6 +48,10 @@ export interface ApiOutputs {
   previewExport: ExportPreview;
   exportToFile: ExportResult;
   resetExport: ExportReset;
+  addCardDavDevice: CardDavDeviceAdded;
+  connectGoogleCardDav: CardDavDeviceAdded;
+  exportToCardDav: CardDavExportResult;
+  getCardDavSetup: CardDavSetup;
   listLanAddresses: LanAddressList;
   chooseLanAddress: LanAddress;
   listUsbDevices: readonly UsbDevice[];

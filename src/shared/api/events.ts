@@ -31,7 +31,27 @@ export interface HandoffStatusEvent {
   readonly delivered: number;
 }
 
-export type ApiEvent = SyncProgressEvent | AccountsChangedEvent | HandoffStatusEvent;
+/** A CardDAV export at work: cards confirmed by the server so far. */
+export interface CardDavProgressEvent {
+  readonly type: 'carddav:progress';
+  readonly deviceId: string;
+  readonly phase: 'connecting' | 'checking' | 'sending' | 'done';
+  readonly done: number;
+  readonly total: number;
+}
+
+/** Google's sign-in page to open in the user's browser (the desktop opens it; the CLI prints it). */
+export interface OAuthOpenEvent {
+  readonly type: 'oauth:open';
+  readonly url: string;
+}
+
+export type ApiEvent =
+  | SyncProgressEvent
+  | AccountsChangedEvent
+  | HandoffStatusEvent
+  | CardDavProgressEvent
+  | OAuthOpenEvent;
 export type ApiEventType = ApiEvent['type'];
 export type ApiEventOf<T extends ApiEventType> = Extract<ApiEvent, { type: T }>;
 
@@ -39,6 +59,8 @@ export const apiEventTypes = [
   'sync:progress',
   'accounts:changed',
   'handoff:status',
+  'carddav:progress',
+  'oauth:open',
 ] as const satisfies readonly ApiEventType[];
 
 export type Unsubscribe = () => void;

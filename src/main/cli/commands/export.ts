@@ -9,6 +9,7 @@ import type { ExportPreview, ExportWarning } from '../../../shared/api/types';
 import { AppError } from '../../../shared/errors';
 import { parsePositiveInt, printResult } from '../output';
 import { type GlobalOptions, withSession } from '../session';
+import { runCardDavExport } from './export-carddav';
 import { runHandoff } from './export-handoff';
 
 interface ExportOptions {
@@ -41,6 +42,8 @@ function describeWarning(warning: ExportWarning): string {
       return `Note: amoCRM shows rights only to administrators; from account ${warning.accountId} only contacts you are responsible for are exported.`;
     case 'rights-denied':
       return `Account ${warning.accountId} was left out: your role may not export contacts (ask your administrator for the contacts "Export" right).`;
+    case 'provider-limit':
+      return `Warning: this account would hold ${warning.total} contacts; ${warning.provider} keeps at most ${warning.limit} per account, and will refuse the rest.`;
   }
 }
 
@@ -100,8 +103,12 @@ export function registerExportCommand(program: Command): void {
         );
         return;
       }
-      if (!options.out)
+      if (!options.out) {
+        // No route given: a CardDAV account is written to directly; anything else needs one.
+        const delivered = await withSession(globals, (session) => runCardDavExport(session, globals, selection));
+        if (delivered) return;
         throw new AppError('INVALID_INPUT', 'export needs --out FILE.vcf, --qr or --usb (or --dry-run)');
+      }
       const out = options.out;
       const result = await withSession(globals, (session) =>
         session.call('exportToFile', { ...selection, format: options.format, outPath: resolve(out) }),
@@ -123,12 +130,11 @@ export function registerExportCommand(program: Command): void {
       const reset = await withSession(globals, (session) =>
         session.call('resetExport', { deviceId: options.device, accountId: options.account }),
       );
-      printResult(
-        globals,
-        reset,
-        () =>
-          `The export of account ${reset.accountId} to ${reset.deviceId} was deleted (${reset.cleared} contacts forgotten). ` +
-          `On the phone, the exported contacts carry the label "${reset.label}": select that label (group) and delete them there; the next export starts over.`,
+      printResult(globals, reset, () =>
+        reset.serverRemoved !== null
+          ? `The export of account ${reset.accountId} to ${reset.deviceId} was deleted: ${reset.serverRemoved} contacts removed from the address-book account (phones syncing it drop them too); the next export starts over.`
+          : `The export of account ${reset.accountId} to ${reset.deviceId} was deleted (${reset.cleared} contacts forgotten). ` +
+            `On the phone, the exported contacts carry the label "${reset.label}": select that label (group) and delete them there; the next export starts over.`,
       );
     });
 }
