@@ -13,7 +13,7 @@ import { runCardDavExport } from './export-carddav';
 import { runHandoff } from './export-handoff';
 
 interface ExportOptions {
-  device: string;
+  device?: string;
   account?: number;
   period?: string;
   onlyMine?: boolean;
@@ -61,7 +61,9 @@ export function registerExportCommand(program: Command): void {
     .description(
       "deliver what a device still lacks as a vCard file (or preview it); `export reset` starts a device's export over",
     )
-    .requiredOption('--device <id>', 'the device to export for (see: device list)')
+    // Checked in the action, not by commander: a required option here would also be
+    // demanded of `export reset`.
+    .option('--device <id>', 'the device to export for (see: device list)')
     .option('--account <id>', 'only this account', parsePositiveInt('--account'))
     .option('--period <period>', 'first export only: 7d, 30d, 90d, 180d, 365d, all, or YYYY-MM-DD')
     .option('--only-mine', 'only contacts where you are the responsible user')
@@ -74,6 +76,7 @@ export function registerExportCommand(program: Command): void {
     .option('--dry-run', 'only show what would be exported')
     .action(async (options: ExportOptions, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
+      if (!options.device) throw new AppError('INVALID_INPUT', 'export needs --device ID (see: device list)');
       const selection = {
         deviceId: options.device,
         onlyMine: options.onlyMine === true,
@@ -123,10 +126,19 @@ export function registerExportCommand(program: Command): void {
   command
     .command('reset')
     .description('R6: forget what a device received from an account; the next export starts over')
-    .requiredOption('--device <id>', 'the device')
-    .requiredOption('--account <id>', 'the account', parsePositiveInt('--account'))
-    .action(async (options: { device: string; account: number }, cmd: Command) => {
+    // Not required here: commander hands `--device` and `--account` to the parent `export`,
+    // which has both too, so they are read from there (this made every `export reset` fail).
+    .option('--device <id>', 'the device')
+    .option('--account <id>', 'the account', parsePositiveInt('--account'))
+    .action(async (own: { device?: string; account?: number }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const parent = cmd.parent?.opts<{ device?: string; account?: number }>() ?? {};
+      const device = own.device ?? parent.device;
+      const account = own.account ?? parent.account;
+      if (!device || account === undefined) {
+        throw new AppError('INVALID_INPUT', 'export reset needs --device ID and --account ID');
+      }
+      const options = { device, account };
       const reset = await withSession(globals, (session) =>
         session.call('resetExport', { deviceId: options.device, accountId: options.account }),
       );
