@@ -73,7 +73,11 @@ export async function readBook(bookUrl: string, authorization: string): Promise<
     const text = prop(entry.body, 'address-data');
     if (text === null) continue;
     const name = entry.href.split('/').filter(Boolean).at(-1) ?? entry.href;
-    cards.set(name, { href: entry.href, etag: prop(entry.body, 'getetag') ?? '', text: text.replace(/\r?\n/g, '\r\n') });
+    cards.set(name, {
+      href: entry.href,
+      etag: prop(entry.body, 'getetag') ?? '',
+      text: text.replace(/\r?\n/g, '\r\n'),
+    });
   }
   return cards;
 }

@@ -1,10 +1,10 @@
 /** The user's phones, file targets and CardDAV accounts. */
-import type { CardDavProvider, Device, DevicePlatform } from '../../shared/api/types';
+import type { CardDavProvider, Device, TargetPlatform } from '../../shared/api/types';
 import { transliterate } from '../lib/transliterate';
 import type { MirrorDb } from './database';
 
 /** A readable, typeable id from the name ("Мой iPhone" -> "moy-iphone"), unique in the table. */
-export function addDevice(db: MirrorDb, name: string, platform: DevicePlatform, now: number): Device {
+export function addDevice(db: MirrorDb, name: string, platform: TargetPlatform, now: number): Device {
   const base =
     name
       .split(/[^\p{L}\p{N}]+/u)
@@ -27,7 +27,7 @@ const deviceSelect = `SELECT d.id, d.name, d.platform, d.created_at AS createdAt
 interface DeviceRow {
   id: string;
   name: string;
-  platform: DevicePlatform;
+  platform: TargetPlatform;
   createdAt: number;
   provider: CardDavProvider | null;
   serverUrl: string | null;

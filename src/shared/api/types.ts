@@ -3,7 +3,10 @@
  */
 
 export type Face = 'electron' | 'browser' | 'cli';
-export type DevicePlatform = 'ios' | 'android' | 'file' | 'carddav';
+/** What `addDevice` adds: a phone or a file target. */
+export type DevicePlatform = 'ios' | 'android' | 'file';
+/** What a device in the list can be: those, or a CardDAV account (added with its credentials). */
+export type TargetPlatform = DevicePlatform | 'carddav';
 /** Who runs a CardDAV account: each has its own address, sign-in and limits (carddav.md). */
 export type CardDavProvider = 'icloud' | 'google' | 'yandex' | 'nextcloud' | 'fastmail' | 'custom';
 
@@ -117,7 +120,7 @@ export interface ContactDetail {
 export interface Device {
   readonly id: string;
   readonly name: string;
-  readonly platform: DevicePlatform;
+  readonly platform: TargetPlatform;
   readonly createdAt: number;
   /** Where a CardDAV target lives (platform 'carddav' only; its password is never here). */
   readonly carddav?: CardDavTarget;

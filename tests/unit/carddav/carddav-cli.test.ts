@@ -20,12 +20,24 @@ let accountId: number;
 
 beforeAll(async () => {
   radicale = await startRadicale();
-  sandbox = startCliServer(['sandbox', '--port', '0', '--contacts', '250', '--seed', 'carddav-cli', '--rate-limit', '0']);
+  sandbox = startCliServer([
+    'sandbox',
+    '--port',
+    '0',
+    '--contacts',
+    '250',
+    '--seed',
+    'carddav-cli',
+    '--rate-limit',
+    '0',
+  ]);
   const ready = JSON.parse(await sandbox.firstLine) as { baseUrl: string; tokens: Record<string, string> };
   dataDir = tempDir();
   // The mirror filled in-process (the CLI keeps to amoCRM's 7 requests a second).
   const service = createCoreService({ dataDir, face: 'cli', requestsPerSecond: 1000 });
-  accountId = (await service.api.addAccountWithToken({ baseUrl: ready.baseUrl, token: ready.tokens['admin'] as string })).id;
+  accountId = (
+    await service.api.addAccountWithToken({ baseUrl: ready.baseUrl, token: ready.tokens['admin'] as string })
+  ).id;
   await service.api.syncAccounts({});
   await service.close();
 }, 120_000);
@@ -67,14 +79,40 @@ describe('CLI: a CardDAV account', () => {
 
   it('device add reads the password from stdin, refuses a wrong one, and prints the phone set-up', async () => {
     const wrong = await cliWithInput(
-      ['--data-dir', dataDir, 'device', 'add', '--platform', 'carddav', '--url', radicale.url, '--user', radicale.user, '--password-stdin'],
+      [
+        '--data-dir',
+        dataDir,
+        'device',
+        'add',
+        '--platform',
+        'carddav',
+        '--url',
+        radicale.url,
+        '--user',
+        radicale.user,
+        '--password-stdin',
+      ],
       'not-it\n',
     );
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/did not accept the user name and password/);
     const profile = join(tempDir(), 'amoCRM.mobileconfig');
     const added = await cliWithInput(
-      ['--data-dir', dataDir, 'device', 'add', '--platform', 'carddav', '--url', radicale.url, '--user', radicale.user, '--password-stdin', '--profile-out', profile],
+      [
+        '--data-dir',
+        dataDir,
+        'device',
+        'add',
+        '--platform',
+        'carddav',
+        '--url',
+        radicale.url,
+        '--user',
+        radicale.user,
+        '--password-stdin',
+        '--profile-out',
+        profile,
+      ],
       `${radicale.password}\n`,
     );
     expect(added.code, added.stderr).toBe(0);
@@ -133,7 +171,16 @@ describe('CLI: a CardDAV account', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/^Delivered 0 contacts/);
     const before = (await readBook(bookUrl(), radicale.authorization)).size;
-    const reset = await runCli(['--data-dir', dataDir, 'export', 'reset', '--device', deviceId, '--account', String(accountId)]);
+    const reset = await runCli([
+      '--data-dir',
+      dataDir,
+      'export',
+      'reset',
+      '--device',
+      deviceId,
+      '--account',
+      String(accountId),
+    ]);
     expect(reset.code, reset.stderr).toBe(0);
     expect(reset.stdout).toContain(`${before} contacts removed from the address-book account`);
     expect(await davStatus(bookUrl(), radicale.authorization)).toBe(404);

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cardFileName } from '../../../src/main/delivery/carddav/push-cards';
 import { contactUid } from '../../../src/main/export/card-from-mirror';
 import { davStatus, listCollections, values } from '../../helpers/dav-reader';
-import { type CardDavWorld, cardOf, carddavWorld, fn, tels } from './carddav-world';
+import { type CardDavWorld, carddavWorld, cardOf, fn, tels } from './carddav-world';
 
 let world: CardDavWorld | null = null;
 afterEach(async () => {
@@ -86,7 +86,7 @@ describe('export into a CardDAV account (Radicale)', () => {
     expect((await world.read(world.ownBookUrl)).size).toBe(first.written);
   });
 
-  it('iCloud-like (no book of its own): the default book, an Apple group card, and R6 card by card leaving the user\'s own cards', async () => {
+  it("iCloud-like (no book of its own): the default book, an Apple group card, and R6 card by card leaving the user's own cards", async () => {
     world = await carddavWorld();
     // A fresh Radicale has no book: the user's own, with one contact of theirs in it.
     const userBook = `${world.home}contacts/`;
@@ -98,7 +98,8 @@ describe('export into a CardDAV account (Radicale)', () => {
         '<d:resourcetype><d:collection/><c:addressbook/></d:resourcetype></d:prop></d:set></d:mkcol>',
     });
     expect(made.status).toBe(201);
-    const mine = 'BEGIN:VCARD\r\nVERSION:3.0\r\nUID:my-own\r\nFN:Мама\r\nN:;Мама;;;\r\nTEL:+79000000000\r\nEND:VCARD\r\n';
+    const mine =
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nUID:my-own\r\nFN:Мама\r\nN:;Мама;;;\r\nTEL:+79000000000\r\nEND:VCARD\r\n';
     await fetch(`${userBook}my-own.vcf`, {
       method: 'PUT',
       headers: { authorization: world.radicale.authorization, 'content-type': 'text/vcard' },
@@ -120,7 +121,7 @@ describe('export into a CardDAV account (Radicale)', () => {
     expect([...(await world.read(userBook)).keys()]).toEqual(['my-own.vcf']);
   });
 
-  it('a card edited on the phone is replaced by the CRM\'s version at the next change; one deleted there comes back with the change', async () => {
+  it("a card edited on the phone is replaced by the CRM's version at the next change; one deleted there comes back with the change", async () => {
     world = await carddavWorld();
     const { device } = await world.addTarget();
     const [edited, gone] = world.withPhone() as [number, number];
@@ -128,9 +129,22 @@ describe('export into a CardDAV account (Radicale)', () => {
     const editedUrl = `${world.ownBookUrl}${cardFileName(world.account.id, edited)}`;
     const goneUrl = `${world.ownBookUrl}${cardFileName(world.account.id, gone)}`;
     const before = await world.read(world.ownBookUrl);
-    const phoneEdit = (before.get(cardFileName(world.account.id, edited))?.text ?? '').replace(/FN:.*\r\n/, 'FN:Edited On Phone\r\n');
-    expect(await fetch(editedUrl, { method: 'PUT', headers: { authorization: world.radicale.authorization }, body: phoneEdit }).then((r) => r.status)).toBe(201);
-    expect(await fetch(goneUrl, { method: 'DELETE', headers: { authorization: world.radicale.authorization } }).then((r) => r.status)).toBe(200);
+    const phoneEdit = (before.get(cardFileName(world.account.id, edited))?.text ?? '').replace(
+      /FN:.*\r\n/,
+      'FN:Edited On Phone\r\n',
+    );
+    expect(
+      await fetch(editedUrl, {
+        method: 'PUT',
+        headers: { authorization: world.radicale.authorization },
+        body: phoneEdit,
+      }).then((r) => r.status),
+    ).toBe(201);
+    expect(
+      await fetch(goneUrl, { method: 'DELETE', headers: { authorization: world.radicale.authorization } }).then(
+        (r) => r.status,
+      ),
+    ).toBe(200);
 
     world.sandbox.editContact(edited, { name: 'CRM Wins' });
     world.sandbox.editContact(gone, { name: 'Back Again' });

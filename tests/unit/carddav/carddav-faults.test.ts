@@ -87,7 +87,9 @@ describe('CardDAV faults', () => {
     const card = cards.get(cardFileName(world.account.id, id));
     const staleEtag = card?.etag ?? '';
     // Someone else (a phone) edits the card: our ETag is stale now.
-    expect(await putRaw(href, world.radicale.authorization, (card?.text ?? '').replace(/FN:.*\r\n/, 'FN:Phone\r\n'))).toBe(201);
+    expect(
+      await putRaw(href, world.radicale.authorization, (card?.text ?? '').replace(/FN:.*\r\n/, 'FN:Phone\r\n')),
+    ).toBe(201);
     const http = createDavFetch();
     const client = await openDavClient(
       world.radicale.url,

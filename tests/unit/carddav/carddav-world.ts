@@ -34,11 +34,13 @@ export async function carddavWorld(options: { contacts?: number; seed?: string }
     /** The book's cards by file name, read with plain REPORT. */
     read: (bookUrl: string) => readBook(bookUrl, radicale.authorization),
     withPhone: () =>
-      world.sandbox.contactIds().filter((id) =>
-        (world.sandbox.liveContact(id)?.custom_fields_values ?? []).some(
-          (field) => field.field_code === 'PHONE' && (field.values ?? []).length > 0,
+      world.sandbox
+        .contactIds()
+        .filter((id) =>
+          (world.sandbox.liveContact(id)?.custom_fields_values ?? []).some(
+            (field) => field.field_code === 'PHONE' && (field.values ?? []).length > 0,
+          ),
         ),
-      ),
     async close() {
       await world.close();
       await radicale.stop();

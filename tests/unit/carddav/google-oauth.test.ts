@@ -148,7 +148,9 @@ describe('Google Contacts over CardDAV (OAuth, against stand-ins)', () => {
     const first = await world.call('exportToCardDav', { deviceId: added.device.id, period: 'all' });
     expect(first.written).toBeGreaterThan(0);
     expect(front.seen.every((token) => token === 'access-1')).toBe(true);
-    expect((await readBook(`${radicale.url}${radicale.user}/default/`, radicale.authorization)).size).toBe(first.written);
+    expect((await readBook(`${radicale.url}${radicale.user}/default/`, radicale.authorization)).size).toBe(
+      first.written,
+    );
 
     // An hour later the access token has expired: refreshed, stored, used.
     offset = 2 * 3600_000;

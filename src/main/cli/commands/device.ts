@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
-import type { CardDavProvider, CardDavSetup, Device, DevicePlatform } from '../../../shared/api/types';
+import type { CardDavProvider, CardDavSetup, Device, TargetPlatform } from '../../../shared/api/types';
 import { AppError } from '../../../shared/errors';
 import { openInBrowser } from '../../lib/open-in-browser';
 import { printResult } from '../output';
@@ -13,7 +13,7 @@ const describeDevice = (device: Device) =>
 
 interface AddOptions {
   name?: string;
-  platform: DevicePlatform;
+  platform: TargetPlatform;
   provider: CardDavProvider;
   url?: string;
   user?: string;

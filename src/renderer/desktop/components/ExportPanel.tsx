@@ -1,7 +1,7 @@
 /** Export to a device: pick or add a device, write the .vcf, see what was and was not exported. */
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Device, DevicePlatform, ExportResult } from '../../../shared/api/types';
+import type { Device, DevicePlatform, ExportResult, TargetPlatform } from '../../../shared/api/types';
 import { useApi } from '../api/context';
 import { ErrorNotice } from './ErrorNotice';
 import { HandoffDialog } from './HandoffDialog';
@@ -59,10 +59,12 @@ export function ExportPanel() {
     }
   }
 
-  const platformLabel: Record<DevicePlatform, string> = {
+  const platformLabel: Record<TargetPlatform, string> = {
     ios: t('export.platformIos'),
     android: t('export.platformAndroid'),
     file: t('export.platformFile'),
+    // Issue 9 widened Device.platform; the CardDAV screens (components/carddav/) bring their own words.
+    carddav: 'CardDAV',
   };
 
   return (
