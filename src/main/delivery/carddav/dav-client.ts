@@ -105,10 +105,15 @@ export async function ensureOwnBook(
   throw refused(`making the address book ${displayName}`, status, url);
 }
 
-/** The account's default book (its first), for servers that allow no other. */
-export async function defaultBook(client: DavClient, homeUrl: string): Promise<string> {
+/**
+ * The account's default book (its first), for servers that allow no other. `fallback`: a
+ * book name to assume when the listing finds none (Google's answers may lack resourcetype,
+ * so tsdav lists nothing there; its one book is `lists/default/`: carddav.md, section 2).
+ */
+export async function defaultBook(client: DavClient, homeUrl: string, fallback?: string): Promise<string> {
   const books = await listBooks(client, homeUrl);
   const book = books[0];
+  if (!book && fallback) return new URL(fallback, homeUrl).href;
   if (!book) {
     throw new AppError(
       'CARDDAV_NOT_CARDDAV',

@@ -20,6 +20,8 @@ export interface ProviderFacts {
   readonly limit: number | null;
   /** Where the user makes an app password (shown when connecting). */
   readonly appPasswordHint: string;
+  /** The default book under the home, when the listing shows none (Google). */
+  readonly defaultBookName?: string;
 }
 
 export const providers: Readonly<Record<CardDavProvider, ProviderFacts>> = {
@@ -39,6 +41,7 @@ export const providers: Readonly<Record<CardDavProvider, ProviderFacts>> = {
     appleGroup: false,
     limit: 25_000,
     appPasswordHint: 'signs in with your Google account in the browser (no password is typed here)',
+    defaultBookName: 'default/',
   },
   yandex: {
     label: 'Yandex',

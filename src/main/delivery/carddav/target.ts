@@ -85,7 +85,7 @@ export async function connectTarget(
   const http = createDavFetch(ctx.http);
   const client = await openDavClient(serverUrl, credentials, http);
   const homeUrl = await discoverHome(client, serverUrl);
-  if (!providers[provider].ownBook) await defaultBook(client, homeUrl);
+  if (!providers[provider].ownBook) await defaultBook(client, homeUrl, providers[provider].defaultBookName);
   return { homeUrl };
 }
 
@@ -182,7 +182,7 @@ async function bookFor(
   const book = {
     deviceId: target.deviceId,
     accountId,
-    url: await defaultBook(client, target.homeUrl),
+    url: await defaultBook(client, target.homeUrl, providers[target.provider].defaultBookName),
     owned: false,
     syncToken: null,
   };
