@@ -40,6 +40,15 @@ export const errorCodes = [
   'USB_NO_PERMISSIONS',
   'USB_NOT_READY',
   'USB_MANY_DEVICES',
+  // CardDAV targets (an address-book account on a server: iCloud, Google, Yandex, Nextcloud...).
+  'CARDDAV_AUTH_REJECTED',
+  'CARDDAV_UNREACHABLE',
+  'CARDDAV_NOT_CARDDAV',
+  'CARDDAV_REFUSED',
+  'CARDDAV_BUSY',
+  'CARDDAV_CONFLICT',
+  // The Google sign-in (OAuth) for Google Contacts over CardDAV.
+  'OAUTH_FAILED',
   'INTERNAL',
 ] as const;
 

@@ -197,3 +197,31 @@ function limitClause(selection: FreshSelection): string {
 function limitParams(selection: FreshSelection): Record<string, number> {
   return selection.limit === null ? {} : { limit: selection.limit };
 }
+
+/** One new contact's whole vCard 3.0 and the ledger entry its delivery records. */
+export interface FreshCard {
+  readonly contactId: number;
+  readonly card: Buffer;
+  readonly ledger: string;
+}
+
+/**
+ * The selection's cards one by one (a CardDAV target takes each card as its own resource),
+ * framed as renderAndStageFreshVCard3 frames them, with the ledger entry read in the same
+ * statement: a card and what the ledger will say about it come from one version of the
+ * contact, whatever a sync writes while the cards are on their way.
+ */
+export function freshCardsEach(db: MirrorDb, selection: FreshSelection, categories: Buffer): FreshCard[] {
+  const sql = `SELECT k.contact_id, CAST(@head || k.vcard3 || @categories || k.vcard3_rev || @tail AS BLOB), k.ledger
+    FROM contact_cards k WHERE ${freshWhere(selection)} ${limitClause(selection)}`;
+  const rows = cachedStatement(db, sql)
+    .raw(true)
+    .all({
+      ...paramsFor(sql, freshParams(selection)),
+      ...limitParams(selection),
+      head: vcard3Head,
+      categories,
+      tail: vcardTail,
+    }) as Array<[number, Buffer, string]>;
+  return rows.map(([contactId, card, ledger]) => ({ contactId, card, ledger }));
+}

@@ -11,6 +11,7 @@
 import { randomInt } from 'node:crypto';
 import type { Device, ExportAccountCounts, ExportPreview, ExportWarning } from '../../shared/api/types';
 import { AppError } from '../../shared/errors';
+import { providers } from '../delivery/carddav/providers';
 import { type AccountRecord, exportRightOf } from '../mirror/accounts-repo';
 import type { MirrorDb } from '../mirror/database';
 import { commitStaged, discardStaging, isStaged } from '../mirror/export-staging-repo';
@@ -118,6 +119,12 @@ export function planExport(request: PlanRequest): ExportPlan {
   if (device.platform === 'file') {
     const total = ledgerCount(db, device.id) + preview.new;
     if (total > googleContactsLimit) warnings.push({ code: 'google-limit', total });
+  }
+  // A CardDAV account has no cap of ours, but its provider may (iCloud 50,000, Google 25,000).
+  const limit = device.carddav ? providers[device.carddav.provider].limit : null;
+  if (device.carddav && limit !== null) {
+    const total = ledgerCount(db, device.id) + preview.new;
+    if (total > limit) warnings.push({ code: 'provider-limit', provider: device.carddav.provider, limit, total });
   }
   return { id: randomInt(1, 2 ** 48), preview, deltas, marks, accountLabels: labels };
 }

@@ -1,10 +1,10 @@
-/** The user's phones and file targets. */
-import type { Device, DeviceAccountState, DevicePlatform } from '../../shared/api/types';
+/** The user's phones, file targets and CardDAV accounts. */
+import type { CardDavProvider, Device, DeviceAccountState, TargetPlatform } from '../../shared/api/types';
 import { transliterate } from '../lib/transliterate';
 import type { MirrorDb } from './database';
 
 /** A readable, typeable id from the name ("Мой iPhone" -> "moy-iphone"), unique in the table. */
-export function addDevice(db: MirrorDb, name: string, platform: DevicePlatform, now: number): Device {
+export function addDevice(db: MirrorDb, name: string, platform: TargetPlatform, now: number): Device {
   const base =
     name
       .split(/[^\p{L}\p{N}]+/u)
@@ -19,18 +19,45 @@ export function addDevice(db: MirrorDb, name: string, platform: DevicePlatform, 
   return { id, name, platform, createdAt: now };
 }
 
+/** A device row with its CardDAV target's columns, if it is one (migration 7). */
+const deviceSelect = `SELECT d.id, d.name, d.platform, d.created_at AS createdAt, t.provider, t.server_url AS serverUrl,
+    t.username, t.auth, t.own_book AS ownBook
+  FROM devices d LEFT JOIN carddav_targets t ON t.device_id = d.id`;
+
+interface DeviceRow {
+  id: string;
+  name: string;
+  platform: TargetPlatform;
+  createdAt: number;
+  provider: CardDavProvider | null;
+  serverUrl: string | null;
+  username: string | null;
+  auth: 'password' | 'oauth' | null;
+  ownBook: number | null;
+}
+
+function toDevice(row: DeviceRow): Device {
+  const device: Device = { id: row.id, name: row.name, platform: row.platform, createdAt: row.createdAt };
+  if (row.provider === null) return device;
+  return {
+    ...device,
+    carddav: {
+      provider: row.provider,
+      serverUrl: row.serverUrl ?? '',
+      username: row.username ?? '',
+      auth: row.auth ?? 'password',
+      ownBook: row.ownBook === 1,
+    },
+  };
+}
+
 export function listDevices(db: MirrorDb): Device[] {
-  return db
-    .prepare('SELECT id, name, platform, created_at AS createdAt FROM devices ORDER BY created_at, id')
-    .all() as Device[];
+  return (db.prepare(`${deviceSelect} ORDER BY d.created_at, d.id`).all() as DeviceRow[]).map(toDevice);
 }
 
 export function getDevice(db: MirrorDb, id: string): Device | null {
-  return (
-    (db.prepare('SELECT id, name, platform, created_at AS createdAt FROM devices WHERE id = ?').get(id) as
-      | Device
-      | undefined) ?? null
-  );
+  const row = db.prepare(`${deviceSelect} WHERE d.id = ?`).get(id) as DeviceRow | undefined;
+  return row ? toDevice(row) : null;
 }
 
 export function renameDevice(db: MirrorDb, id: string, name: string): boolean {

@@ -6,7 +6,7 @@ export interface ExportRunRecord {
   readonly deviceId: string;
   readonly startedAt: number;
   readonly finishedAt: number;
-  readonly delivery: 'file' | 'lan' | 'usb';
+  readonly delivery: 'file' | 'lan' | 'usb' | 'carddav';
   readonly outcome: 'delivered' | 'failed' | 'cancelled';
   readonly delivered: number;
   /** The counts, or the error, as JSON. */

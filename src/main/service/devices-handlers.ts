@@ -1,6 +1,7 @@
 /** The user's phones and file targets. */
 import type { ApiHandlers } from '../../shared/api/contract';
 import { AppError } from '../../shared/errors';
+import { carddavSecretKey } from '../delivery/carddav/credentials';
 import { iosCapPerAccount } from '../export/delta';
 import {
   addDevice,
@@ -28,7 +29,12 @@ export function deviceHandlers(ctx: CoreContext): DeviceHandlers {
       return getDevice(ctx.db, deviceId) as NonNullable<ReturnType<typeof getDevice>>;
     },
     // The device's ledger goes with it (foreign keys): its contacts stay on the phone itself.
-    removeDevice: async ({ deviceId }) => ({ removed: removeDevice(ctx.db, deviceId) }),
+    // A CardDAV account's password goes too; its cards stay on the server.
+    async removeDevice({ deviceId }) {
+      const removed = removeDevice(ctx.db, deviceId);
+      if (removed) await ctx.secrets.delete(carddavSecretKey(deviceId));
+      return { removed };
+    },
     listDeviceOverview: async () =>
       listDevices(ctx.db).map((device) => ({
         device,

@@ -12,6 +12,7 @@ import { getAccount } from '../mirror/accounts-repo';
 import { getDevice } from '../mirror/devices-repo';
 import { recordExportRun } from '../mirror/export-runs-repo';
 import { clearLedger } from '../mirror/ledger-repo';
+import { type CardDavTuning, resetCardDavExport } from './carddav-handlers';
 import { selectAccounts } from './connection';
 import type { CoreContext } from './context';
 
@@ -52,7 +53,7 @@ export function createExportPlanner(ctx: CoreContext, refresh: Refresh): ExportP
   return { deviceOf, plan };
 }
 
-export function exportHandlers(ctx: CoreContext, planner: ExportPlanner): ExportHandlers {
+export function exportHandlers(ctx: CoreContext, planner: ExportPlanner, carddav: CardDavTuning = {}): ExportHandlers {
   const { deviceOf, plan } = planner;
   return {
     previewExport: async (input) => (await plan(input)).preview,
@@ -61,6 +62,15 @@ export function exportHandlers(ctx: CoreContext, planner: ExportPlanner): Export
       const started = ctx.now();
       const { format, outPath, ...selection } = input;
       const device = deviceOf(input.deviceId);
+      if (device.platform === 'carddav') {
+        throw new AppError(
+          'INVALID_INPUT',
+          `${device.name} is a CardDAV account: export to it directly, not to a file`,
+          {
+            field: 'deviceId',
+          },
+        );
+      }
       const path = await resolveExportPath(outPath, device, ctx.dataDir, new Date(started));
       const exportPlan = await plan(selection);
       try {
@@ -97,11 +107,17 @@ export function exportHandlers(ctx: CoreContext, planner: ExportPlanner): Export
       const device = deviceOf(deviceId);
       const account = getAccount(ctx.db, accountId);
       if (!account) throw new AppError('NOT_FOUND', `No connected account has id ${accountId}`, { accountId });
+      if (device.platform === 'carddav') {
+        // The cards leave the server first; the ledger is cleared only once they have.
+        const { cleared, serverRemoved } = await resetCardDavExport(ctx, device.id, accountId, carddav);
+        return { deviceId: device.id, accountId, cleared, label: accountLabel(account), serverRemoved };
+      }
       return {
         deviceId: device.id,
         accountId,
         cleared: clearLedger(ctx.db, device.id, accountId),
         label: accountLabel(account),
+        serverRemoved: null,
       };
     },
   };

@@ -57,6 +57,11 @@ export function handoffHandlers(
         { field: 'deviceId' },
       );
     }
+    if (device.platform === 'carddav') {
+      throw new AppError('INVALID_INPUT', `${device.name} is an address-book account: export to it directly`, {
+        field: 'deviceId',
+      });
+    }
     if (route === 'usb' && device.platform !== 'android') {
       throw new AppError(
         'INVALID_INPUT',

@@ -21,6 +21,7 @@ import { createFileSecretStore } from '../secrets/file-secret-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { createSettingsStore } from '../settings/settings-store';
 import { accountHandlers } from './accounts-handlers';
+import { type CardDavTuning, carddavHandlers } from './carddav-handlers';
 import { createConsentBroker } from './consent-broker';
 import { contactHandlers } from './contacts-handlers';
 import type { CoreContext, HttpTuning } from './context';
@@ -48,6 +49,8 @@ export interface CoreServiceOptions {
   readonly usbRoute?: UsbRoute;
   /** The machine's interfaces, for the QR code's address; tests pass their own. */
   readonly networkInterfaces?: () => NodeJS.Dict<NetworkInterfaceInfo[]>;
+  /** CardDAV request pacing and concurrency; tests shorten the back-off. */
+  readonly carddav?: CardDavTuning;
 }
 
 export interface CoreService {
@@ -115,7 +118,8 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     ...sync,
     ...contactHandlers(ctx),
     ...deviceHandlers(ctx),
-    ...exportHandlers(ctx, planner),
+    ...exportHandlers(ctx, planner, options.carddav),
+    ...carddavHandlers(ctx, planner, options.carddav),
     ...handoffs.handlers,
   };
 

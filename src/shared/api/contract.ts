@@ -8,6 +8,9 @@ import type { ApiInput, ApiParsedInput } from './schemas';
 import type {
   AccountSummary,
   AppInfo,
+  CardDavDeviceAdded,
+  CardDavExportResult,
+  CardDavSetup,
   ContactDetail,
   ContactSearchResult,
   Device,
@@ -49,6 +52,10 @@ export interface ApiOutputs {
   previewExport: ExportPreview;
   exportToFile: ExportResult;
   resetExport: ExportReset;
+  addCardDavDevice: CardDavDeviceAdded;
+  connectGoogleCardDav: CardDavDeviceAdded;
+  exportToCardDav: CardDavExportResult;
+  getCardDavSetup: CardDavSetup;
   listLanAddresses: LanAddressList;
   chooseLanAddress: LanAddress;
   listUsbDevices: readonly UsbDevice[];

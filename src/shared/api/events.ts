@@ -41,7 +41,28 @@ export interface OAuthConsentEvent {
   readonly redirectUri: string;
 }
 
-export type ApiEvent = SyncProgressEvent | AccountsChangedEvent | HandoffStatusEvent | OAuthConsentEvent;
+/** A CardDAV export at work: cards confirmed by the server so far. */
+export interface CardDavProgressEvent {
+  readonly type: 'carddav:progress';
+  readonly deviceId: string;
+  readonly phase: 'connecting' | 'checking' | 'sending' | 'done';
+  readonly done: number;
+  readonly total: number;
+}
+
+/** Google's sign-in page to open in the user's browser (the desktop opens it; the CLI prints it). */
+export interface OAuthOpenEvent {
+  readonly type: 'oauth:open';
+  readonly url: string;
+}
+
+export type ApiEvent =
+  | SyncProgressEvent
+  | AccountsChangedEvent
+  | HandoffStatusEvent
+  | OAuthConsentEvent
+  | CardDavProgressEvent
+  | OAuthOpenEvent;
 export type ApiEventType = ApiEvent['type'];
 export type ApiEventOf<T extends ApiEventType> = Extract<ApiEvent, { type: T }>;
 
@@ -49,6 +70,9 @@ export const apiEventTypes = [
   'sync:progress',
   'accounts:changed',
   'handoff:status',
+  'oauth:consent',
+  'carddav:progress',
+  'oauth:open',
 ] as const satisfies readonly ApiEventType[];
 
 export type Unsubscribe = () => void;

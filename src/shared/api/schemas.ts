@@ -13,7 +13,15 @@ export const contactIdSchema = z.number().int().positive().max(Number.MAX_SAFE_I
 export const deviceIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a device id');
 export const devicePlatformSchema = z.enum(['ios', 'android', 'file']);
 
+export const cardDavProviderSchema = z.enum(['icloud', 'google', 'yandex', 'nextcloud', 'fastmail', 'custom']);
+
 const empty = z.object({}).strict();
+const httpUrlSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2048)
+  .regex(/^https?:\/\//i, 'an http(s):// address');
 
 const ipv4Schema = z
   .string()
@@ -102,6 +110,33 @@ export const apiInputSchemas = {
     })
     .strict(),
   resetExport: z.object({ deviceId: deviceIdSchema, accountId: accountIdSchema }).strict(),
+  addCardDavDevice: z
+    .object({
+      name: z.string().trim().min(1).max(100),
+      provider: cardDavProviderSchema.default('custom'),
+      /** Needed for custom, Nextcloud and other self-hosted servers; the provider's own otherwise. */
+      serverUrl: httpUrlSchema.optional(),
+      username: z.string().trim().min(1).max(320),
+      /** The provider's app password: kept in the secret store, never in the mirror. */
+      password: z.string().min(1).max(1024),
+    })
+    .strict(),
+  connectGoogleCardDav: z
+    .object({
+      name: z.string().trim().min(1).max(100),
+      /** The Google account's address (shown in the device list). */
+      username: z.string().trim().min(1).max(320),
+      /** The OAuth client of a Google Cloud project (a "Desktop app" client): configuration. */
+      clientId: z.string().trim().min(1).max(300),
+      clientSecret: z.string().trim().min(1).max(300).optional(),
+      /** Stand-ins for tests; Google's own endpoints by default. */
+      authorizeUrl: httpUrlSchema.optional(),
+      tokenUrl: httpUrlSchema.optional(),
+      serverUrl: httpUrlSchema.optional(),
+    })
+    .strict(),
+  exportToCardDav: exportSelection.strict(),
+  getCardDavSetup: z.object({ deviceId: deviceIdSchema }).strict(),
   listLanAddresses: empty,
   chooseLanAddress: z.object({ address: ipv4Schema }).strict(),
   listUsbDevices: empty,

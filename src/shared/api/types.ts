@@ -3,7 +3,12 @@
  */
 
 export type Face = 'electron' | 'browser' | 'cli';
+/** What `addDevice` adds: a phone or a file target. */
 export type DevicePlatform = 'ios' | 'android' | 'file';
+/** What a device in the list can be: those, or a CardDAV account (added with its credentials). */
+export type TargetPlatform = DevicePlatform | 'carddav';
+/** Who runs a CardDAV account: each has its own address, sign-in and limits (carddav.md). */
+export type CardDavProvider = 'icloud' | 'google' | 'yandex' | 'nextcloud' | 'fastmail' | 'custom';
 
 export interface AppInfo {
   readonly version: string;
@@ -130,8 +135,40 @@ export interface ContactDelivery {
 export interface Device {
   readonly id: string;
   readonly name: string;
-  readonly platform: DevicePlatform;
+  readonly platform: TargetPlatform;
   readonly createdAt: number;
+  /** Where a CardDAV target lives (platform 'carddav' only; its password is never here). */
+  readonly carddav?: CardDavTarget;
+}
+
+/** A CardDAV address-book account the export writes into. */
+export interface CardDavTarget {
+  readonly provider: CardDavProvider;
+  /** The address the user gave (or the provider's), before discovery. */
+  readonly serverUrl: string;
+  readonly username: string;
+  /** 'password': an app password; 'oauth': Google's sign-in. */
+  readonly auth: 'password' | 'oauth';
+  /**
+   * True where the export lives in an address book of its own ("amoCRM ...", one per CRM
+   * account), so deleting the export is one request; false where the server allows only
+   * its default book (iCloud, Google, Yandex) and cards are deleted one by one.
+   */
+  readonly ownBook: boolean;
+}
+
+/** How to make the contacts appear on the phones, for one CardDAV target. */
+export interface CardDavSetup {
+  readonly provider: CardDavProvider;
+  readonly iphone: readonly string[];
+  readonly android: readonly string[];
+  /** An iPhone configuration profile (.mobileconfig XML) for a self-hosted server, else null. */
+  readonly mobileconfig: string | null;
+}
+
+export interface CardDavDeviceAdded {
+  readonly device: Device;
+  readonly setup: CardDavSetup;
 }
 
 export type ExportFormat = 'vcard3' | 'vcard4';
@@ -143,7 +180,14 @@ export type ExportWarning =
   /** R7: the CRM would not tell this user's rights; only contacts they are responsible for go. */
   | { readonly code: 'rights-unknown'; readonly accountId: number }
   /** R7: this user may not export from this account; it was left out. */
-  | { readonly code: 'rights-denied'; readonly accountId: number };
+  | { readonly code: 'rights-denied'; readonly accountId: number }
+  /** A CardDAV account would pass its provider's own limit (iCloud 50,000 cards, Google 25,000). */
+  | {
+      readonly code: 'provider-limit';
+      readonly provider: CardDavProvider;
+      readonly limit: number;
+      readonly total: number;
+    };
 
 export interface ExportCounts {
   readonly new: number;
@@ -187,6 +231,23 @@ export interface ExportReset {
   readonly cleared: number;
   /** The label every exported contact carries, to select and delete them on the phone. */
   readonly label: string;
+  /**
+   * CardDAV targets: cards deleted on the server (a whole address book counts its cards);
+   * null for phones and files, where the app cannot reach the address book.
+   */
+  readonly serverRemoved: number | null;
+}
+
+/** An export delivered into a CardDAV account. */
+export interface CardDavExportResult extends ExportPreview {
+  /** Cards written to the server by this export (new ones and in-place updates). */
+  readonly written: number;
+  /** Cards the server said were changed by someone else (a stale ETag): re-read and written again. */
+  readonly conflicts: number;
+  /** HTTP requests this export sent to the server. */
+  readonly requests: number;
+  /** The address books written to. */
+  readonly books: readonly string[];
 }
 
 /** An address of this computer that a phone on the same network may reach. */

@@ -9,10 +9,11 @@ import type { ExportPreview, ExportWarning } from '../../../shared/api/types';
 import { AppError } from '../../../shared/errors';
 import { parsePositiveInt, printResult } from '../output';
 import { type GlobalOptions, withSession } from '../session';
+import { runCardDavExport } from './export-carddav';
 import { runHandoff } from './export-handoff';
 
 interface ExportOptions {
-  device: string;
+  device?: string;
   account?: number;
   period?: string;
   onlyMine?: boolean;
@@ -41,6 +42,8 @@ function describeWarning(warning: ExportWarning): string {
       return `Note: amoCRM shows rights only to administrators; from account ${warning.accountId} only contacts you are responsible for are exported.`;
     case 'rights-denied':
       return `Account ${warning.accountId} was left out: your role may not export contacts (ask your administrator for the contacts "Export" right).`;
+    case 'provider-limit':
+      return `Warning: this account would hold ${warning.total} contacts; ${warning.provider} keeps at most ${warning.limit} per account, and will refuse the rest.`;
   }
 }
 
@@ -58,7 +61,9 @@ export function registerExportCommand(program: Command): void {
     .description(
       "deliver what a device still lacks as a vCard file (or preview it); `export reset` starts a device's export over",
     )
-    .requiredOption('--device <id>', 'the device to export for (see: device list)')
+    // Checked in the action, not by commander: a required option here would also be
+    // demanded of `export reset`.
+    .option('--device <id>', 'the device to export for (see: device list)')
     .option('--account <id>', 'only this account', parsePositiveInt('--account'))
     .option('--period <period>', 'first export only: 7d, 30d, 90d, 180d, 365d, all, or YYYY-MM-DD')
     .option('--only-mine', 'only contacts where you are the responsible user')
@@ -71,6 +76,7 @@ export function registerExportCommand(program: Command): void {
     .option('--dry-run', 'only show what would be exported')
     .action(async (options: ExportOptions, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
+      if (!options.device) throw new AppError('INVALID_INPUT', 'export needs --device ID (see: device list)');
       const selection = {
         deviceId: options.device,
         onlyMine: options.onlyMine === true,
@@ -100,8 +106,12 @@ export function registerExportCommand(program: Command): void {
         );
         return;
       }
-      if (!options.out)
+      if (!options.out) {
+        // No route given: a CardDAV account is written to directly; anything else needs one.
+        const delivered = await withSession(globals, (session) => runCardDavExport(session, globals, selection));
+        if (delivered) return;
         throw new AppError('INVALID_INPUT', 'export needs --out FILE.vcf, --qr or --usb (or --dry-run)');
+      }
       const out = options.out;
       const result = await withSession(globals, (session) =>
         session.call('exportToFile', { ...selection, format: options.format, outPath: resolve(out) }),
@@ -116,19 +126,27 @@ export function registerExportCommand(program: Command): void {
   command
     .command('reset')
     .description('R6: forget what a device received from an account; the next export starts over')
-    .requiredOption('--device <id>', 'the device')
-    .requiredOption('--account <id>', 'the account', parsePositiveInt('--account'))
-    .action(async (options: { device: string; account: number }, cmd: Command) => {
+    // Not required here: commander hands `--device` and `--account` to the parent `export`,
+    // which has both too, so they are read from there (this made every `export reset` fail).
+    .option('--device <id>', 'the device')
+    .option('--account <id>', 'the account', parsePositiveInt('--account'))
+    .action(async (own: { device?: string; account?: number }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const parent = cmd.parent?.opts<{ device?: string; account?: number }>() ?? {};
+      const device = own.device ?? parent.device;
+      const account = own.account ?? parent.account;
+      if (!device || account === undefined) {
+        throw new AppError('INVALID_INPUT', 'export reset needs --device ID and --account ID');
+      }
+      const options = { device, account };
       const reset = await withSession(globals, (session) =>
         session.call('resetExport', { deviceId: options.device, accountId: options.account }),
       );
-      printResult(
-        globals,
-        reset,
-        () =>
-          `The export of account ${reset.accountId} to ${reset.deviceId} was deleted (${reset.cleared} contacts forgotten). ` +
-          `On the phone, the exported contacts carry the label "${reset.label}": select that label (group) and delete them there; the next export starts over.`,
+      printResult(globals, reset, () =>
+        reset.serverRemoved !== null
+          ? `The export of account ${reset.accountId} to ${reset.deviceId} was deleted: ${reset.serverRemoved} contacts removed from the address-book account (phones syncing it drop them too); the next export starts over.`
+          : `The export of account ${reset.accountId} to ${reset.deviceId} was deleted (${reset.cleared} contacts forgotten). ` +
+            `On the phone, the exported contacts carry the label "${reset.label}": select that label (group) and delete them there; the next export starts over.`,
       );
     });
 }

@@ -8,6 +8,7 @@ import { migration0003PeopleAndFields } from './0003-people-and-fields';
 import { migration0004ContactsFts } from './0004-contacts-fts';
 import { migration0005ExportLedger } from './0005-export-ledger';
 import { migration0006ExportCards } from './0006-export-cards';
+import { migration0007CardDav } from './0007-carddav';
 import type { Migration } from './migration';
 
 export const allMigrations: readonly Migration[] = [
@@ -17,4 +18,5 @@ export const allMigrations: readonly Migration[] = [
   migration0004ContactsFts,
   migration0005ExportLedger,
   migration0006ExportCards,
+  migration0007CardDav,
 ];

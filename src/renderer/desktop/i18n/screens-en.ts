@@ -54,6 +54,8 @@ export const screensEn = {
       body: 'The app forgets the {{count, number}} contacts it sent there, and the next export starts over, as a first export. The contacts themselves stay on the phone until you delete them there: the steps follow.',
       confirm: 'Delete the export',
       done: 'Done: the app forgot {{count, number}} contacts of {{account}} on {{device}}.',
+      carddavRemoved:
+        'The contacts were deleted from that address book on its server; the phones that sync it follow shortly.',
       stepsHeading: 'Now remove them from the phone',
       ios: {
         s1: 'On the iPhone, open Contacts and tap Lists (top left).',
@@ -124,6 +126,8 @@ export const screensEn = {
       capRemainingHint: 'after this export',
       firstFor: 'First export of {{account}}: the chosen period applies.',
       warnings: {
+        'provider-limit':
+          'This brings the address book to {{total, number}} contacts: the provider keeps at most {{limit, number}}. The rest will be refused.',
         'google-limit':
           'With this export the device would hold {{total, number}} contacts, but Google Contacts keeps at most 25,000 per Google account. Choose a shorter period or only your contacts.',
         'rights-unknown':

@@ -1,10 +1,10 @@
 /** The preview's counts, each with what it means, so no number needs a manual. */
 import { useTranslation } from 'react-i18next';
-import type { DevicePlatform, ExportPreview } from '../../../../shared/api/types';
+import type { ExportPreview, TargetPlatform } from '../../../../shared/api/types';
 
 type CountKey = 'new' | 'updated' | 'skippedNoPhone' | 'skippedByCap' | 'skippedByRights' | 'capRemaining';
 
-export function PreviewCounts({ preview, platform }: { preview: ExportPreview; platform: DevicePlatform }) {
+export function PreviewCounts({ preview, platform }: { preview: ExportPreview; platform: TargetPlatform }) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.resolvedLanguage ?? i18n.language);
   // The iPhone's cap means nothing for Android and files: their rows would only puzzle.

@@ -20,7 +20,9 @@ export function PreviewWarnings({ warnings, accounts }: Props) {
         >
           {warning.code === 'google-limit'
             ? t('wizard.preview.warnings.google-limit', { total: warning.total })
-            : t(`wizard.preview.warnings.${warning.code}`, { account: nameOf(warning.accountId) })}
+            : warning.code === 'provider-limit'
+              ? t('wizard.preview.warnings.provider-limit', { total: warning.total, limit: warning.limit })
+              : t(`wizard.preview.warnings.${warning.code}`, { account: nameOf(warning.accountId) })}
         </li>
       ))}
     </ul>
