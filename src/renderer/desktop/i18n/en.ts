@@ -200,6 +200,18 @@ export const en = {
       'This computer may not talk to the phone over USB. On Linux, add your user to the plugdev group and set up udev rules for Android.',
     USB_NOT_READY: 'The phone is not ready yet. Unplug it, plug it in again, and unlock it.',
     USB_MANY_DEVICES: 'Several phones are connected. Choose one.',
+    CARDDAV_AUTH_REJECTED:
+      '{{host}} did not accept the user name and password. Use an app password made for this app (not your main password), and check the user name.',
+    CARDDAV_UNREACHABLE:
+      'Cannot reach the address-book server {{host}}. Check the address and the internet connection; nothing was lost, export again when it is back.',
+    CARDDAV_NOT_CARDDAV:
+      '{{host}} does not look like an address-book (CardDAV) server. Check the address, or choose your provider from the list.',
+    CARDDAV_REFUSED:
+      '{{host}} refused a contact (error {{status}}). The contacts already sent are kept; export again later, and tell us if it keeps happening.',
+    CARDDAV_BUSY: '{{host}} is busy and asked us to slow down. Nothing was lost: export again in a few minutes.',
+    CARDDAV_CONFLICT:
+      'A contact keeps changing on {{host}} while we write it (is another app syncing it?). Export again in a minute.',
+    OAUTH_FAILED: 'Google sign-in did not finish: {{message}}',
     INTERNAL: 'Something went wrong inside the app. Try again; if it keeps happening, tell us.',
     unknown: 'Something went wrong. Try again.',
   },

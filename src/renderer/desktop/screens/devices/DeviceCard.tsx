@@ -1,9 +1,10 @@
-/** One device: what it holds per account, its last run, and what can be done with it. */
+/** One device: what it holds per account, its last run, and what can be done with it (a CardDAV account: where it lives, and the phone set-up). */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceAccountState, DeviceOverview } from '../../../../shared/api/types';
 import { useFormatDate } from '../history/use-format-date';
 import { AccountStateItem } from './AccountStateItem';
+import { CardDavSetupPanel, CardDavSummary } from './CardDavSetupPanel';
 import { RemoveDeviceDialog } from './RemoveDeviceDialog';
 import { RenameDeviceForm } from './RenameDeviceForm';
 import { ResetExportDialog } from './ResetExportDialog';
@@ -29,6 +30,7 @@ export function DeviceCard({ overview, onExport, onChanged }: Props) {
       <h3 id={`${id}-name`}>
         {device.name} <span className="badge">{t(`devices.platform.${device.platform}`)}</span>
       </h3>
+      {device.carddav && <CardDavSummary target={device.carddav} />}
       {accounts.length === 0 ? (
         <p className="hint">{t('devices.nothingYet')}</p>
       ) : (
@@ -52,6 +54,7 @@ export function DeviceCard({ overview, onExport, onChanged }: Props) {
           })}
         </p>
       )}
+      {device.carddav && <CardDavSetupPanel device={device} target={device.carddav} />}
       {renaming ? (
         <RenameDeviceForm
           device={device}

@@ -1,7 +1,8 @@
 /**
  * Delete an export (R6): after a confirmation the app forgets what it sent of one account
  * to one device, then shows how to remove those contacts from the phone, which the app
- * cannot reach by itself.
+ * cannot reach by itself. A CardDAV account it can reach: the cards are deleted from the
+ * server, and the result says how many.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import type { Device, DeviceAccountState, ExportReset } from '../../../../shared
 import { useApi } from '../../api/context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ConfirmDialog } from './ConfirmDialog';
+import { targetHost } from './carddav-providers';
 import { RemovalSteps } from './RemovalSteps';
 
 interface Props {
@@ -46,7 +48,11 @@ export function ResetExportDialog({ device, account, onClose }: Props) {
       onConfirm={() => void reset()}
       onCancel={() => onClose(false)}
     >
-      <p>{t('devices.reset.body', { count: account.contacts })}</p>
+      <p>
+        {device.carddav
+          ? t('devices.reset.carddavBody', { count: account.contacts, host: targetHost(device.carddav) })
+          : t('devices.reset.body', { count: account.contacts })}
+      </p>
       <ErrorNotice error={error} />
     </ConfirmDialog>
   );
@@ -79,7 +85,9 @@ function ResetDone({
         }}
       >
         <h2 id={`${id}-title`} className="notice" role="status">
-          {t('devices.reset.done', { count: result.cleared, account: account.accountName, device: device.name })}
+          {result.serverRemoved !== null
+            ? t('devices.reset.doneServer', { count: result.serverRemoved })
+            : t('devices.reset.done', { count: result.cleared, account: account.accountName, device: device.name })}
         </h2>
         <RemovalSteps platform={device.platform} label={result.label} />
         <div className="row">

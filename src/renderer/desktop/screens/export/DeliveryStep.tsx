@@ -1,13 +1,15 @@
 /**
  * Step 3: how the contacts travel. A QR code on the local network (phones), a USB cable
- * (Android), or a .vcf file (anything); then the progress and the result.
+ * (Android), or a .vcf file (anything); a CardDAV account is written to on its server
+ * instead. Then the progress and the result.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Device, ExportPreview, ExportResult } from '../../../../shared/api/types';
+import type { CardDavExportResult, Device, ExportPreview, ExportResult } from '../../../../shared/api/types';
 import { AppError } from '../../../../shared/errors';
 import { HandoffDialog } from '../../components/HandoffDialog';
 import { useHandoff } from '../../components/use-handoff';
+import { CardDavDelivery, CardDavResult } from './CardDavDelivery';
 import { FileDelivery, FileResult } from './FileDelivery';
 import type { ExportSelection } from './selection';
 import { UsbPicker } from './UsbPicker';
@@ -27,8 +29,10 @@ export function DeliveryStep({ device, selection, preview, onBack, onFinish }: P
   const handoff = useHandoff();
   const [file, setFile] = useState<ExportResult | null>(null);
   const [delivered, setDelivered] = useState<number | null>(null);
-  const busy = handoff.starting || (handoff.started !== null && !handoff.finished);
-  const done = file !== null || delivered !== null;
+  const [sent, setSent] = useState<CardDavExportResult | null>(null);
+  const [sending, setSending] = useState(false);
+  const busy = sending || handoff.starting || (handoff.started !== null && !handoff.finished);
+  const done = file !== null || delivered !== null || sent !== null;
 
   // The dialog forgets its status when closed; the step keeps the outcome on screen.
   useEffect(() => {
@@ -41,7 +45,18 @@ export function DeliveryStep({ device, selection, preview, onBack, onFinish }: P
       <h3 id="delivery-heading" ref={heading} tabIndex={-1}>
         {t('wizard.delivery.heading')}
       </h3>
-      {!done && (
+      {!done && device.carddav && (
+        <div className="routes">
+          <CardDavDelivery
+            device={device}
+            target={device.carddav}
+            selection={selection}
+            onBusy={setSending}
+            onDone={setSent}
+          />
+        </div>
+      )}
+      {!done && !device.carddav && (
         <div className="routes">
           {device.platform !== 'file' && (
             <div className="route">
@@ -78,6 +93,7 @@ export function DeliveryStep({ device, selection, preview, onBack, onFinish }: P
         </div>
       )}
       {file && <FileResult result={file} />}
+      {sent && <CardDavResult device={device} result={sent} />}
       {delivered !== null && (
         <p className="notice" role="status">
           {t('wizard.delivery.delivered', { count: delivered, name: device.name })}

@@ -64,7 +64,7 @@ export function PreviewStep({ device, accounts, selection, onBack, onNeedsPeriod
         </button>
         {state.kind === 'ready' && state.preview.delivered > 0 && (
           <button type="button" className="primary" onClick={() => onNext(state.preview)}>
-            {t('wizard.preview.toDelivery')}
+            {device.platform === 'carddav' ? t('wizard.preview.toSend') : t('wizard.preview.toDelivery')}
           </button>
         )}
       </div>

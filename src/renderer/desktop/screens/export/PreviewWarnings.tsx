@@ -1,4 +1,4 @@
-/** What the user should know before sending: the Google Contacts limit, and accounts limited or left out by rights (R7). */
+/** What the user should know before sending: the Google Contacts and CardDAV providers' limits, and accounts limited or left out by rights (R7). */
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary, ExportWarning } from '../../../../shared/api/types';
 
@@ -21,7 +21,11 @@ export function PreviewWarnings({ warnings, accounts }: Props) {
           {warning.code === 'google-limit'
             ? t('wizard.preview.warnings.google-limit', { total: warning.total })
             : warning.code === 'provider-limit'
-              ? t('wizard.preview.warnings.provider-limit', { total: warning.total, limit: warning.limit })
+              ? t('wizard.preview.warnings.provider-limit', {
+                  total: warning.total,
+                  limit: warning.limit,
+                  provider: t(`devices.carddav.providers.${warning.provider}`),
+                })
               : t(`wizard.preview.warnings.${warning.code}`, { account: nameOf(warning.accountId) })}
         </li>
       ))}
