@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { seriousViolations } from '../helpers/axe';
 import { callApi, openPage, type Served, serve } from '../helpers/browser-mode';
 import { launchChromium } from '../helpers/chromium';
 import { projectRoot } from '../helpers/cli';
@@ -99,6 +100,7 @@ describe('browser mode in Chromium', () => {
     // While contacts are downloading, the empty list must not tell the person to press "Sync now".
     expect(await page.getByText('Press "Sync now" to download them').count()).toBe(0);
 
+    expect(await seriousViolations(page), 'while syncing').toEqual([]);
     await expect.poll(() => shownCount(page), { timeout: syncTimeout }).toBe(demoContacts);
     await page
       .getByRole('status')
@@ -175,6 +177,8 @@ describe('browser mode in Chromium', () => {
     mkdirSync(join(projectRoot, 'docs', 'screenshots'), { recursive: true });
     await page.screenshot({ path: screenshotPath });
 
+    expect(await seriousViolations(page), 'the list with a contact open').toEqual([]);
+
     // The page scrolls inside its panes, never as a whole.
     const overflow = await page.evaluate('document.documentElement.scrollHeight - window.innerHeight');
     expect(overflow).toBe(0);
@@ -189,6 +193,7 @@ describe('browser mode in Chromium', () => {
     expect(await russian.page.getByRole('button', { name: 'Синхронизировать' }).isEnabled()).toBe(true);
     expect(await russian.page.locator('html').getAttribute('lang')).toBe('ru');
     expect(await russian.page.getByText('Contacts', { exact: true }).count()).toBe(0);
+    expect(await seriousViolations(russian.page), 'the Russian list').toEqual([]);
 
     expect(problems).toEqual([]);
     expect(russian.problems).toEqual([]);
@@ -240,6 +245,7 @@ describe('browser mode in Chromium', () => {
       .waitFor();
     expect((await renderedRows(page)).length).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
+    expect(await seriousViolations(page), 'after a cancelled sync').toEqual([]);
     expect(problems).toEqual([]);
   });
 });
