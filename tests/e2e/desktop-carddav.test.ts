@@ -16,12 +16,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { AccountSummary, CardDavSetup, DeviceOverview, ExportPreview } from '../../src/shared/api/types';
 import { seriousViolations } from '../helpers/axe';
-import { callApi, openPage, type Served } from '../helpers/browser-mode';
+import { callApi, formatNumber, openPage, plain, type Served, startServed } from '../helpers/browser-mode';
 import { launchChromium } from '../helpers/chromium';
-import { projectRoot, startCliServer } from '../helpers/cli';
+import { projectRoot } from '../helpers/cli';
 import { davStatus, listCollections, readBook, values } from '../helpers/dav-reader';
 import { type RadicaleHandle, startRadicale } from '../helpers/radicale';
-import { tempDir } from '../helpers/temp-dir';
 
 const screenshot = join(projectRoot, 'docs', 'screenshots', 'desktop-carddav.png');
 
@@ -116,9 +115,6 @@ const words = {
 type Language = keyof typeof words;
 const languages = Object.keys(words) as Language[];
 
-const formatNumber = (language: Language, value: number) => new Intl.NumberFormat(language).format(value);
-const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
-
 let served: Served;
 let stopServer: () => Promise<void>;
 let account: AccountSummary;
@@ -129,19 +125,8 @@ const theBrowser = () => {
 };
 
 beforeAll(async () => {
-  const dataDir = tempDir('amo-phonebook-e2e-');
-  const server = startCliServer(['--data-dir', dataDir, '--json', 'serve', '--port', '0']);
-  stopServer = server.stop;
-  const ready = JSON.parse(await server.firstLine) as { url: string; port: number };
-  const url = new URL(ready.url);
-  served = {
-    url: ready.url,
-    origin: url.origin,
-    port: ready.port,
-    secret: url.hash.replace('#secret=', ''),
-    stop: server.stop,
-    exitCode: () => server.child.exitCode,
-  };
+  served = await startServed();
+  stopServer = served.stop;
   account = await callApi<AccountSummary>(served, 'connectDemoAccount', {});
   await callApi(served, 'syncAccounts', {});
 });

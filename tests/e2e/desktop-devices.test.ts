@@ -21,9 +21,9 @@ import type {
   ResponsibleUser,
 } from '../../src/shared/api/types';
 import { seriousViolations } from '../helpers/axe';
-import { callApi, openPage, type Served } from '../helpers/browser-mode';
+import { callApi, formatNumber, openPage, plain, type Served, startServed } from '../helpers/browser-mode';
 import { launchChromium } from '../helpers/chromium';
-import { projectRoot, startCliServer } from '../helpers/cli';
+import { projectRoot } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 import { readVCards } from '../helpers/vcard-reader';
 
@@ -133,10 +133,6 @@ const android = {
   deviceScaleFactor: 2.625,
 };
 
-/** The same grouping the window's Intl formatting uses, with spaces made plain for comparison. */
-const formatNumber = (language: Language, value: number) => new Intl.NumberFormat(language).format(value);
-const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
-
 // One served app for the file: `serve()` ties its server to a single test.
 let served: Served;
 let stopServer: () => Promise<void>;
@@ -148,19 +144,8 @@ const theBrowser = () => {
 };
 
 beforeAll(async () => {
-  const dataDir = tempDir('amo-phonebook-e2e-');
-  const server = startCliServer(['--data-dir', dataDir, '--json', 'serve', '--port', '0']);
-  stopServer = server.stop;
-  const ready = JSON.parse(await server.firstLine) as { url: string; port: number };
-  const url = new URL(ready.url);
-  served = {
-    url: ready.url,
-    origin: url.origin,
-    port: ready.port,
-    secret: url.hash.replace('#secret=', ''),
-    stop: server.stop,
-    exitCode: () => server.child.exitCode,
-  };
+  served = await startServed();
+  stopServer = served.stop;
   account = await callApi<AccountSummary>(served, 'connectDemoAccount', {});
   await callApi(served, 'syncAccounts', {});
 });

@@ -20,9 +20,18 @@ export interface Served {
 
 /** `amo-phonebook --data-dir <fresh> --json serve --port 0`, stopped and removed when the test ends. */
 export async function serve(): Promise<Served> {
+  const served = await startServed();
+  onTestFinished(served.stop); // runs before tempDir's removal: hooks run in reverse order
+  return served;
+}
+
+/**
+ * The same, for a whole test file (started in beforeAll, stopped in afterAll by the caller):
+ * one demo sync shared by every test in the file.
+ */
+export async function startServed(): Promise<Served> {
   const dataDir = tempDir('amo-phonebook-e2e-');
   const server = startCliServer(['--data-dir', dataDir, '--json', 'serve', '--port', '0']);
-  onTestFinished(server.stop); // runs before tempDir's removal: hooks run in reverse order
   const ready = JSON.parse(await server.firstLine) as { url: string; port: number; dataDir: string };
   expect(ready.dataDir).toBe(dataDir);
   const url = new URL(ready.url);
@@ -38,6 +47,10 @@ export async function serve(): Promise<Served> {
     exitCode: () => server.child.exitCode,
   };
 }
+
+/** Numbers as the window's Intl formatting writes them, and text with its narrow spaces made plain, for comparison. */
+export const formatNumber = (locale: string, value: number) => new Intl.NumberFormat(locale).format(value);
+export const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
 
 /** The API as the page calls it; used as the oracle for what the page should show. */
 export async function callApi<T>(served: Served, verb: string, input: unknown): Promise<T> {
