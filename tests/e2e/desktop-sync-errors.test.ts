@@ -1,0 +1,84 @@
+/**
+ * Sync errors in the window, in words a sales manager can act on, in both languages: an
+ * account amoCRM has blocked for too many requests (a sandbox that allows fewer requests a
+ * second than the app sends, and blocks after the first refusal), and a sign-in that expired
+ * and cannot be renewed (an OAuth account whose refresh token the sandbox revoked). Each
+ * page checked with axe.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { type SandboxHandle, startSandbox } from '../../src/main/sandbox/server';
+import { seriousViolations } from '../helpers/axe';
+import { callApi, openPage, serve } from '../helpers/browser-mode';
+import { launchChromium } from '../helpers/chromium';
+
+const words = {
+  'en-US': {
+    sync: 'Sync now',
+    blocked: 'amoCRM has blocked API access from this computer',
+    expired: 'amoCRM did not accept the access key',
+    reconnect: 'Reconnect',
+  },
+  'ru-RU': {
+    sync: 'Синхронизировать',
+    blocked: 'amoCRM заблокировал',
+    expired: 'amoCRM не принял ключ доступа',
+    reconnect: 'Переподключить',
+  },
+} as const;
+type Locale = keyof typeof words;
+
+async function sandboxFor(options: Parameters<typeof startSandbox>[0]): Promise<SandboxHandle> {
+  const sandbox = await startSandbox(options);
+  onTestFinished(() => sandbox.close());
+  return sandbox;
+}
+
+describe.each(Object.keys(words) as Locale[])('sync errors in %s', (locale) => {
+  const w = words[locale];
+  let launched: Promise<Browser> | undefined;
+  const theBrowser = () => {
+    launched ??= launchChromium();
+    return launched;
+  };
+  afterAll(async () => {
+    await (await launched?.catch(() => undefined))?.close();
+  });
+
+  it('a blocked account: the sync stops and says what happened and what to do', async () => {
+    // Five requests a second allowed, the app sends seven: the first refusal blocks.
+    const sandbox = await sandboxFor({ contacts: 3000, seed: 'blocked', rateLimit: 5, blockAfter429s: 1 });
+    const served = await serve();
+    await callApi(served, 'addAccountWithToken', { baseUrl: sandbox.baseUrl, token: sandbox.tokens['admin'] });
+    const { page, problems } = await openPage(await theBrowser(), locale);
+    await page.goto(served.url);
+    await page.getByRole('button', { name: w.sync }).click();
+    await page.getByRole('alert').filter({ hasText: w.blocked }).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('button', { name: w.sync }).isEnabled()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('an expired sign-in that cannot be renewed: the sync says so and the account offers Reconnect', async () => {
+    const sandbox = await sandboxFor({ contacts: 50, seed: 'expired', rateLimit: 0, accessTokenTtlSeconds: 1 });
+    const served = await serve();
+    const { clientId, clientSecret, redirectUri } = sandbox.oauth;
+    await callApi(served, 'addAccountWithCode', {
+      baseUrl: sandbox.baseUrl,
+      clientId,
+      clientSecret,
+      redirectUri,
+      code: sandbox.issueAuthorizationCode(),
+    });
+    // The access token runs out, and the refresh token was revoked in amoCRM meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    sandbox.revokeRefreshTokens();
+    const { page, problems } = await openPage(await theBrowser(), locale);
+    await page.goto(served.url);
+    await page.getByRole('button', { name: w.sync }).click();
+    await page.getByRole('alert').filter({ hasText: w.expired }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: w.reconnect }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
