@@ -18,12 +18,28 @@ const words = {
     blocked: 'amoCRM has blocked API access from this computer',
     expired: 'amoCRM did not accept the access key',
     reconnect: 'Reconnect',
+    codeForm: 'Connect with an authorization code',
+    baseUrl: 'Account address',
+    clientId: 'Integration ID',
+    secret: 'Secret key',
+    redirect: 'Redirect URI (as in the integration)',
+    code: 'Authorization code',
+    connect: 'Connect',
+    synced: 'Sync finished:',
   },
   'ru-RU': {
     sync: 'Синхронизировать',
     blocked: 'amoCRM заблокировал',
     expired: 'amoCRM не принял ключ доступа',
     reconnect: 'Переподключить',
+    codeForm: 'Подключить по коду авторизации',
+    baseUrl: 'Адрес аккаунта',
+    clientId: 'ID интеграции',
+    secret: 'Секретный ключ',
+    redirect: 'Адрес перенаправления (как в интеграции)',
+    code: 'Код авторизации',
+    connect: 'Подключить',
+    synced: 'Синхронизация завершена',
   },
 } as const;
 type Locale = keyof typeof words;
@@ -59,7 +75,7 @@ describe.each(Object.keys(words) as Locale[])('sync errors in %s', (locale) => {
     expect(problems).toEqual([]);
   });
 
-  it('an expired sign-in that cannot be renewed: the sync says so and the account offers Reconnect', async () => {
+  it('an expired sign-in that cannot be renewed: the sync says so, and Reconnect brings the account back', async () => {
     const sandbox = await sandboxFor({ contacts: 50, seed: 'expired', rateLimit: 0, accessTokenTtlSeconds: 1 });
     const served = await serve();
     const { clientId, clientSecret, redirectUri } = sandbox.oauth;
@@ -77,8 +93,21 @@ describe.each(Object.keys(words) as Locale[])('sync errors in %s', (locale) => {
     await page.goto(served.url);
     await page.getByRole('button', { name: w.sync }).click();
     await page.getByRole('alert').filter({ hasText: w.expired }).waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: w.reconnect }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+
+    // Reconnect: the connect screen opens with the account's address filled in; a new
+    // authorization code brings the same account back, and the sync works again.
+    await page.getByRole('button', { name: w.reconnect }).click();
+    const codeForm = page.locator('details').filter({ hasText: w.codeForm });
+    await codeForm.locator('summary').click();
+    expect(await codeForm.getByLabel(w.baseUrl).inputValue()).toBe(sandbox.baseUrl);
+    await codeForm.getByLabel(w.clientId).fill(clientId);
+    await codeForm.getByLabel(w.secret).fill(clientSecret);
+    await codeForm.getByLabel(w.redirect).fill(redirectUri);
+    await codeForm.getByLabel(w.code).fill(sandbox.issueAuthorizationCode());
+    await codeForm.getByRole('button', { name: w.connect }).click();
+    await page.getByRole('status').filter({ hasText: w.synced }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('.account').count()).toBe(1);
     expect(problems).toEqual([]);
   });
 });
