@@ -7,12 +7,12 @@
 import { mkdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { seriousViolations } from '../helpers/axe';
 import { callApi, openPage, type Served, serve } from '../helpers/browser-mode';
-import { launchChromium } from '../helpers/chromium';
+import { chromiumForFile } from '../helpers/chromium';
 import { projectRoot } from '../helpers/cli';
 
 const demoContacts = 12_000;
@@ -66,17 +66,7 @@ const phoneOf = (row: Row) => row.meta.split(' · ')[0] ?? '';
 const hasRealName = (row: Row) => /\p{L}{2,}/u.test(row.name) && row.name !== phoneOf(row);
 
 describe('browser mode in Chromium', () => {
-  // One Chromium for the file, launched by the first test that needs it: without one, every
-  // browser test fails with the reason (a failing beforeAll would list them as skipped).
-  let launched: Promise<Browser> | undefined;
-  const theBrowser = () => {
-    launched ??= launchChromium();
-    return launched;
-  };
-
-  afterAll(async () => {
-    await (await launched?.catch(() => undefined))?.close();
-  });
+  const theBrowser = chromiumForFile();
 
   it('a person tries the demo: welcome, first sync with progress, list, search by name and phone, details', async () => {
     const browser = await theBrowser();

@@ -7,12 +7,11 @@
  * contact's devices.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail, ContactSearchResult, ExportResult } from '../../src/shared/api/types';
-import { seriousViolations } from '../helpers/axe';
+import { expectAccessible } from '../helpers/axe';
 import { callApi, openPage, serve } from '../helpers/browser-mode';
-import { launchChromium } from '../helpers/chromium';
+import { chromiumForFile } from '../helpers/chromium';
 import { projectRoot, startCliServer } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -79,20 +78,9 @@ beforeAll(async () => {
 });
 afterAll(() => sandboxServer.stop());
 
-async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousViolations(page)).toEqual([]);
-}
-
 describe.each(Object.keys(words) as Locale[])('account flows in %s', (locale) => {
   const w = words[locale];
-  let launched: Promise<Browser> | undefined;
-  const theBrowser = () => {
-    launched ??= launchChromium();
-    return launched;
-  };
-  afterAll(async () => {
-    await (await launched?.catch(() => undefined))?.close();
-  });
+  const theBrowser = chromiumForFile();
 
   it('first run: sign in with amoCRM through its consent page, see who you are and your right, then remove', async () => {
     const served = await serve();

@@ -12,12 +12,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { AccountSummary, CardDavSetup, DeviceOverview, ExportPreview } from '../../src/shared/api/types';
-import { seriousViolations } from '../helpers/axe';
-import { callApi, formatNumber, openPage, plain, type Served, startServed } from '../helpers/browser-mode';
-import { launchChromium } from '../helpers/chromium';
+import { expectAccessible } from '../helpers/axe';
+import { callApi, formatNumber, openPage, plain, type Served, startDemoServed } from '../helpers/browser-mode';
+import { chromiumForFile } from '../helpers/chromium';
 import { projectRoot } from '../helpers/cli';
 import { davStatus, listCollections, readBook, values } from '../helpers/dav-reader';
 import { type RadicaleHandle, startRadicale } from '../helpers/radicale';
@@ -116,25 +116,14 @@ type Language = keyof typeof words;
 const languages = Object.keys(words) as Language[];
 
 let served: Served;
-let stopServer: () => Promise<void>;
 let account: AccountSummary;
-let launched: Promise<Browser> | undefined;
-const theBrowser = () => {
-  launched ??= launchChromium();
-  return launched;
-};
+const theBrowser = chromiumForFile();
 
 beforeAll(async () => {
-  served = await startServed();
-  stopServer = served.stop;
-  account = await callApi<AccountSummary>(served, 'connectDemoAccount', {});
-  await callApi(served, 'syncAccounts', {});
+  ({ served, account } = await startDemoServed());
 });
 
-afterAll(async () => {
-  await (await launched?.catch(() => undefined))?.close();
-  await stopServer?.();
-});
+afterAll(() => served?.stop());
 
 async function openDevices(language: Language): Promise<Page> {
   const { page, problems } = await openPage(await theBrowser(), words[language].locale);
@@ -146,10 +135,6 @@ async function openDevices(language: Language): Promise<Page> {
 }
 
 const cardOf = (page: Page, name: string) => page.getByRole('article', { name: new RegExp(`^${name}`) });
-
-async function expectAccessible(page: Page) {
-  expect(await seriousViolations(page)).toEqual([]);
-}
 
 async function deviceByName(name: string): Promise<DeviceOverview> {
   const overview = await callApi<DeviceOverview[]>(served, 'listDeviceOverview', {});

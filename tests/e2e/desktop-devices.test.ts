@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type {
@@ -20,9 +20,9 @@ import type {
   HandoffStarted,
   ResponsibleUser,
 } from '../../src/shared/api/types';
-import { seriousViolations } from '../helpers/axe';
-import { callApi, formatNumber, openPage, plain, type Served, startServed } from '../helpers/browser-mode';
-import { launchChromium } from '../helpers/chromium';
+import { expectAccessible } from '../helpers/axe';
+import { callApi, formatNumber, openPage, plain, type Served, startDemoServed } from '../helpers/browser-mode';
+import { chromiumForFile } from '../helpers/chromium';
 import { projectRoot } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 import { readVCards } from '../helpers/vcard-reader';
@@ -135,25 +135,14 @@ const android = {
 
 // One served app for the file: `serve()` ties its server to a single test.
 let served: Served;
-let stopServer: () => Promise<void>;
 let account: AccountSummary;
-let launched: Promise<Browser> | undefined;
-const theBrowser = () => {
-  launched ??= launchChromium();
-  return launched;
-};
+const theBrowser = chromiumForFile();
 
 beforeAll(async () => {
-  served = await startServed();
-  stopServer = served.stop;
-  account = await callApi<AccountSummary>(served, 'connectDemoAccount', {});
-  await callApi(served, 'syncAccounts', {});
+  ({ served, account } = await startDemoServed());
 });
 
-afterAll(async () => {
-  await (await launched?.catch(() => undefined))?.close();
-  await stopServer?.();
-});
+afterAll(() => served?.stop());
 
 async function openDevices(language: Language): Promise<Page> {
   const { page, problems } = await openPage(await theBrowser(), words[language].locale);
@@ -165,10 +154,6 @@ async function openDevices(language: Language): Promise<Page> {
 }
 
 const cardOf = (page: Page, name: string) => page.getByRole('article', { name: new RegExp(`^${name}`) });
-
-async function expectAccessible(page: Page) {
-  expect(await seriousViolations(page)).toEqual([]);
-}
 
 async function addDevice(page: Page, language: Language, name: string, platform: keyof typeof words.en.platform) {
   const w = words[language];

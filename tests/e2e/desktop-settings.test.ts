@@ -6,12 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { AppInfo, LanAddressList } from '../../src/shared/api/types';
 import { seriousViolations } from '../helpers/axe';
 import { callApi, openPage, serve } from '../helpers/browser-mode';
-import { launchChromium } from '../helpers/chromium';
+import { chromiumForFile } from '../helpers/chromium';
 import { projectRoot } from '../helpers/cli';
 
 const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -42,16 +42,12 @@ type Language = keyof typeof words;
 const other = (language: Language): Language => (language === 'ru' ? 'en' : 'ru');
 
 describe.each(Object.keys(words) as Language[])('the settings screen, starting in %s', (language) => {
-  let launched: Promise<Browser> | undefined;
-  afterAll(async () => {
-    await (await launched?.catch(() => undefined))?.close();
-  });
+  const theBrowser = chromiumForFile();
 
   it('language switch (remembered), the LAN address choice (remembered), the data folder and the version', async () => {
-    launched ??= launchChromium();
     const served = await serve();
     await callApi(served, 'connectDemoAccount', {});
-    const { page, problems } = await openPage(await launched, words[language].locale);
+    const { page, problems } = await openPage(await theBrowser(), words[language].locale);
     onTestFinished(() => expect(problems).toEqual([]));
     await page.goto(served.url);
     const w = words[language];

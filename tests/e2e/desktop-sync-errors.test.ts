@@ -1,16 +1,8 @@
-/**
- * Sync errors in the window, in words a sales manager can act on, in both languages: an
- * account amoCRM has blocked for too many requests (a sandbox that allows fewer requests a
- * second than the app sends, and blocks after the first refusal), and a sign-in that expired
- * and cannot be renewed (an OAuth account whose refresh token the sandbox revoked). Each
- * page checked with axe.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { type SandboxHandle, startSandbox } from '../../src/main/sandbox/server';
 import { seriousViolations } from '../helpers/axe';
 import { callApi, openPage, serve } from '../helpers/browser-mode';
-import { launchChromium } from '../helpers/chromium';
+import { chromiumForFile } from '../helpers/chromium';
 
 const words = {
   'en-US': {
@@ -52,14 +44,7 @@ async function sandboxFor(options: Parameters<typeof startSandbox>[0]): Promise<
 
 describe.each(Object.keys(words) as Locale[])('sync errors in %s', (locale) => {
   const w = words[locale];
-  let launched: Promise<Browser> | undefined;
-  const theBrowser = () => {
-    launched ??= launchChromium();
-    return launched;
-  };
-  afterAll(async () => {
-    await (await launched?.catch(() => undefined))?.close();
-  });
+  const theBrowser = chromiumForFile();
 
   it('a blocked account: the sync stops and says what happened and what to do', async () => {
     // Five requests a second allowed, the app sends seven: the first refusal blocks.

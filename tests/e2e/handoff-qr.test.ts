@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { ExportPreview, ExportResult, HandoffStarted } from '../../src/shared/api/types';
 import { callApi, openPage, type Served, serve } from '../helpers/browser-mode';
-import { launchChromium } from '../helpers/chromium';
+import { chromiumForFile } from '../helpers/chromium';
 import { projectRoot } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 import { readVCards } from '../helpers/vcard-reader';
@@ -115,14 +115,7 @@ async function fileExportBytes(served: Served, twin: Device, period: string): Pr
 }
 
 describe('export to a phone by QR code, in Chromium', () => {
-  let launched: Promise<Browser> | undefined;
-  const theBrowser = () => {
-    launched ??= launchChromium();
-    return launched;
-  };
-  afterAll(async () => {
-    await (await launched?.catch(() => undefined))?.close();
-  });
+  const theBrowser = chromiumForFile();
 
   it('Android: the window’s QR code opens the page on the LAN, the phone downloads exactly the export, and it is recorded', async () => {
     const browser = await theBrowser();

@@ -12,8 +12,8 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page, WebSocketRoute } from 'playwright-core';
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { Page, WebSocketRoute } from 'playwright-core';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import {
   type HandoffServerOptions,
   type HandoffStatus,
@@ -22,7 +22,7 @@ import {
 import { loadPhoneAssets } from '../../src/main/delivery/handoff/phone-assets';
 import { randomBytes, toBase64Url, tokenBytes } from '../../src/shared/handoff/crypto';
 import { accessibilityViolations } from '../helpers/axe';
-import { launchChromium } from '../helpers/chromium';
+import { chromiumForFile } from '../helpers/chromium';
 import { projectRoot } from '../helpers/cli';
 
 const iPhoneSafari =
@@ -145,14 +145,10 @@ async function phoneViolations(page: Page): Promise<string[]> {
 }
 
 describe('the phone page against the real handoff server', () => {
-  let launched: Promise<Browser> | undefined;
-  afterAll(async () => {
-    await (await launched?.catch(() => undefined))?.close();
-  });
+  const theBrowser = chromiumForFile();
 
   async function phone(options: { userAgent: string; locale: 'en-US' | 'ru-RU'; colorScheme?: 'dark' }) {
-    launched ??= launchChromium();
-    const context = await (await launched).newContext({
+    const context = await (await theBrowser()).newContext({
       ...options,
       viewport: { width: 390, height: 844 },
       isMobile: true,

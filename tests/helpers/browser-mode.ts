@@ -5,6 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect, onTestFinished } from 'vitest';
+import type { AccountSummary } from '../../src/shared/api/types';
 import { startCliServer } from './cli';
 import { tempDir } from './temp-dir';
 
@@ -46,6 +47,14 @@ export async function startServed(): Promise<Served> {
     stop: server.stop,
     exitCode: () => server.child.exitCode,
   };
+}
+
+/** A file's shared app with the demo account connected and synced (about 8 s, paid once). */
+export async function startDemoServed(): Promise<{ served: Served; account: AccountSummary }> {
+  const served = await startServed();
+  const account = await callApi<AccountSummary>(served, 'connectDemoAccount', {});
+  await callApi(served, 'syncAccounts', {});
+  return { served, account };
 }
 
 /** Numbers as the window's Intl formatting writes them, and text with its narrow spaces made plain, for comparison. */

@@ -5,6 +5,7 @@
  */
 import { accessSync, constants } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { afterAll } from 'vitest';
 
 export const chromiumPath = '/usr/bin/chromium';
 
@@ -29,4 +30,21 @@ export async function launchChromium(): Promise<Browser> {
     );
   }
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+}
+
+/**
+ * One Chromium for a test file (or a describe block), launched by the first test that asks
+ * for it and closed after the last: call at the file's or block's top level. Launched
+ * lazily so that, without a browser, each test fails with the reason (a failing beforeAll
+ * would list them as skipped).
+ */
+export function chromiumForFile(): () => Promise<Browser> {
+  let launched: Promise<Browser> | undefined;
+  afterAll(async () => {
+    await (await launched?.catch(() => undefined))?.close();
+  });
+  return () => {
+    launched ??= launchChromium();
+    return launched;
+  };
 }
