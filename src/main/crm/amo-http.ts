@@ -9,6 +9,7 @@
  */
 import { AppError } from '../../shared/errors';
 import { sleep } from '../lib/abort';
+import { parseWellFormedJson } from '../lib/well-formed';
 import type { AccountAuth } from './account-auth';
 import type { RequestLimiter } from './request-limiter';
 
@@ -133,7 +134,8 @@ function combineSignals(signal: AbortSignal | undefined, timeoutMs: number): Abo
 async function readJson(response: Response, host: string): Promise<unknown> {
   const text = await response.text();
   try {
-    return JSON.parse(text) as unknown;
+    // Lone surrogates become U+FFFD here, before anything reaches the mirror.
+    return parseWellFormedJson(text);
   } catch {
     throw new AppError('BAD_RESPONSE', `${host} answered with something that is not JSON: is this an amoCRM address?`, {
       host,

@@ -5,9 +5,11 @@
  * stable UID.
  */
 import type { ExportFormat } from '../../shared/api/types';
+import { dialNumbersOf } from '../phones/dial-numbers';
 import { isDialable } from '../phones/normalize';
+import { dialText, pauseOf, type TelForm } from '../phones/tel-form';
 import { messengersOf } from './messengers';
-import { CardWriter, cleanText, phoneValue, type VCardContact, type VCardEmail, type VCardPhone } from './vcard3';
+import { CardWriter, cleanText, type VCardContact, type VCardEmail, type VCardPhone } from './vcard3';
 import { writeCardTo } from './vcard4';
 
 export interface ExportableChannel {
@@ -127,15 +129,14 @@ export function deliverable(channel: ExportableChannel): boolean {
   return channel.kind !== 'phone' || isDialable(channel.value, channel.normalized);
 }
 
-/** The number to dial: E.164 when it parsed (with a pause before an extension), else as written. */
-export function dialString(channel: ExportableChannel): string {
-  if (!channel.normalized) return channel.value;
-  const extension = extensionOf(channel.value);
-  return extension ? `${channel.normalized},${extension}` : channel.normalized;
-}
-
-function extensionOf(value: string): string | undefined {
-  return /(?:доб|ext|extension|x|#)\.?\s*(\d+)\s*$/i.exec(value)?.[1];
+/**
+ * The numbers to dial of a phone channel, in a form (tel-form.ts): E.164 when it parsed, with
+ * the pause and the extension after it, else the cleaned text; one per number in the field.
+ */
+export function dialStrings(channel: ExportableChannel, form: TelForm = 'comma'): string[] {
+  return dialNumbersOf(channel.value, channel.normalized).map((number) =>
+    dialText(number.main, number.extension, form),
+  );
 }
 
 /** Optional text (company, position): cleaned and trimmed, or undefined when blank. */
@@ -169,16 +170,17 @@ export function toVCardContact(contact: ExportableContact, accountLabel: string)
     if (channel.kind === 'phone') {
       if (!isDialable(channel.value, channel.normalized)) continue;
       const types = phoneTypes.get(channel.typeCode ?? '') ?? defaultPhoneTypes;
-      let phone: VCardPhone;
-      if (channel.normalized) {
-        const extension = extensionOf(channel.value);
-        phone = extension
-          ? { number: `${channel.normalized},${extension}`, types, e164: channel.normalized, extension }
-          : { number: channel.normalized, types, e164: channel.normalized };
-      } else {
-        phone = { number: phoneValue(channel.value), types };
+      // A field may hold several numbers: each becomes a TEL of the field's type.
+      for (const number of dialNumbersOf(channel.value, channel.normalized)) {
+        const phone: VCardPhone = {
+          number: dialText(number.main, number.extension, 'comma'),
+          main: number.main,
+          types,
+          e164: number.e164 ?? undefined,
+          extension: number.extension ?? undefined,
+        };
+        if (!hasNumber(phones, phone.number)) phones.push(phone);
       }
-      if (!hasNumber(phones, phone.number)) phones.push(phone);
     } else if (channel.kind === 'email') {
       const address = cleanText(channel.value).trim();
       if (!address) continue;
@@ -241,10 +243,12 @@ export function writeContactCardsUtf8(
   contacts: Iterable<ExportableContact>,
   accountLabel: string,
   format: ExportFormat,
+  form: TelForm,
 ): Buffer {
   // About 330 octets a card: sized once for an array, grown by doubling otherwise.
   const writer = new CardWriter(Array.isArray(contacts) ? Math.max(4096, contacts.length * 400) : 1 << 20);
-  for (const contact of contacts) writeCardTo(writer, toVCardContact(contact, accountLabel), format);
+  const pause = pauseOf(form);
+  for (const contact of contacts) writeCardTo(writer, toVCardContact(contact, accountLabel), format, pause);
   return writer.bytes();
 }
 
@@ -253,6 +257,7 @@ export function writeContactCards(
   contacts: Iterable<ExportableContact>,
   accountLabel: string,
   format: ExportFormat,
+  form: TelForm = 'comma',
 ): string {
-  return writeContactCardsUtf8(contacts, accountLabel, format).toString('utf8');
+  return writeContactCardsUtf8(contacts, accountLabel, format, form).toString('utf8');
 }

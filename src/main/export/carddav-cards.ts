@@ -5,6 +5,7 @@
  * one snapshot of the mirror for every card.
  */
 import type { MirrorDb } from '../mirror/database';
+import { pauseOf, type TelForm } from '../phones/tel-form';
 import { writeContactCardsUtf8 } from './card-from-mirror';
 import { freshCardsEach } from './fresh-cards';
 import type { ExportPlan } from './plan-export';
@@ -20,19 +21,20 @@ export interface OutgoingCard {
   readonly status: 'new' | 'updated';
 }
 
-export function planCards(db: MirrorDb, plan: ExportPlan): OutgoingCard[] {
+/** `form`: how this server keeps a number's extension (read-back.ts found it; tel-form.ts). */
+export function planCards(db: MirrorDb, plan: ExportPlan, form: TelForm): OutgoingCard[] {
   return db.transaction(() => {
     const cards: OutgoingCard[] = [];
     for (const delta of plan.deltas) {
       const label = plan.accountLabels.get(delta.accountId) ?? 'amoCRM';
-      for (const fresh of freshCardsEach(db, delta.fresh, categoriesLine(label))) {
+      for (const fresh of freshCardsEach(db, delta.fresh, categoriesLine(label), pauseOf(form))) {
         cards.push({ accountId: delta.accountId, ...fresh, status: 'new' });
       }
       for (const item of delta.updated) {
         cards.push({
           accountId: delta.accountId,
           contactId: item.contact.id,
-          card: writeContactCardsUtf8([item.contact], label, 'vcard3'),
+          card: writeContactCardsUtf8([item.contact], label, 'vcard3', form),
           ledger: ledgerEntryJson(item.contact.name, item.ledgerChannels),
           status: 'updated',
         });

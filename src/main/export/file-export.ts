@@ -11,6 +11,7 @@ import { writeFileAtomically } from '../delivery/file-delivery';
 import { defaultExportFolder } from '../lib/paths';
 import type { MirrorDb } from '../mirror/database';
 import { openStaging, stageEntries } from '../mirror/export-staging-repo';
+import { pauseOf } from '../phones/tel-form';
 import { writeContactCardsUtf8 } from './card-from-mirror';
 import { freshContacts } from './delta';
 import { freshContactIds, renderAndStageFreshVCard3, stageFresh } from './fresh-cards';
@@ -37,10 +38,12 @@ export function renderPlanParts(db: MirrorDb, plan: ExportPlan, format: ExportFo
     for (const delta of plan.deltas) {
       const label = plan.accountLabels.get(delta.accountId) ?? 'amoCRM';
       if (format === 'vcard3') {
-        parts.push(...renderAndStageFreshVCard3(db, plan.id, delta.fresh, categoriesLine(label)));
+        parts.push(
+          ...renderAndStageFreshVCard3(db, plan.id, delta.fresh, categoriesLine(label), pauseOf(plan.telForm)),
+        );
       } else {
         const ids = freshContactIds(db, delta.fresh);
-        parts.push(writeContactCardsUtf8(freshContacts(db, delta.accountId, ids), label, format));
+        parts.push(writeContactCardsUtf8(freshContacts(db, delta.accountId, ids), label, format, plan.telForm));
         stageFresh(db, plan.id, delta.fresh);
       }
       if (delta.updated.length === 0) continue;
@@ -49,6 +52,7 @@ export function renderPlanParts(db: MirrorDb, plan: ExportPlan, format: ExportFo
           delta.updated.map((item) => item.contact),
           label,
           format,
+          plan.telForm,
         ),
       );
       stageEntries(

@@ -12,6 +12,7 @@
 import type { RightLetter } from '../crm/rights-api';
 import { cachedStatement } from '../mirror/contacts-repo';
 import type { MirrorDb } from '../mirror/database';
+import { storedPause } from '../phones/tel-form';
 import { vcard3Head, vcardTail } from './vcard3';
 
 export interface ExportFilters {
@@ -117,6 +118,14 @@ export function paramsFor(sql: string, params: Record<string, unknown>): Record<
 
 const freshestFirst = 'ORDER BY k.updated_at DESC, k.contact_id DESC';
 
+/**
+ * A stored card's lines with the target's pause in place of the stored marker (tel-form.ts).
+ * instr() first: most cards have no extension, and replace() would copy each of them.
+ */
+function withPause(column: string): string {
+  return `iif(instr(${column}, @marker), replace(${column}, @marker, @pause), ${column})`;
+}
+
 /** Cards per SQL value in id order: about 350 KB, so no single value (or JS string) gets big. */
 const cardsPerChunk = 1000;
 
@@ -132,10 +141,11 @@ export function renderAndStageFreshVCard3(
   planId: number,
   selection: FreshSelection,
   categories: Buffer,
+  pause: string,
 ): Buffer[] {
   const where = freshWhere(selection);
-  const frame = "CAST(group_concat(@head || vcard3 || @categories || vcard3_rev || @tail, '') AS BLOB)";
-  const framing = { head: vcard3Head, categories, tail: vcardTail };
+  const frame = `CAST(group_concat(@head || ${withPause('vcard3')} || @categories || vcard3_rev || @tail, '') AS BLOB)`;
+  const framing = { head: vcard3Head, categories, tail: vcardTail, pause, marker: storedPause };
   const chunks: Buffer[] = [];
   if (selection.limit !== null) {
     // Capped (R5): at most 5,000 cards, about 1.7 MB, freshest first along the index: one value.
@@ -211,8 +221,13 @@ export interface FreshCard {
  * statement: a card and what the ledger will say about it come from one version of the
  * contact, whatever a sync writes while the cards are on their way.
  */
-export function freshCardsEach(db: MirrorDb, selection: FreshSelection, categories: Buffer): FreshCard[] {
-  const sql = `SELECT k.contact_id, CAST(@head || k.vcard3 || @categories || k.vcard3_rev || @tail AS BLOB), k.ledger
+export function freshCardsEach(
+  db: MirrorDb,
+  selection: FreshSelection,
+  categories: Buffer,
+  pause: string,
+): FreshCard[] {
+  const sql = `SELECT k.contact_id, CAST(@head || ${withPause('k.vcard3')} || @categories || k.vcard3_rev || @tail AS BLOB), k.ledger
     FROM contact_cards k WHERE ${freshWhere(selection)} ${limitClause(selection)}`;
   const rows = cachedStatement(db, sql)
     .raw(true)
@@ -222,6 +237,8 @@ export function freshCardsEach(db: MirrorDb, selection: FreshSelection, categori
       head: vcard3Head,
       categories,
       tail: vcardTail,
+      pause,
+      marker: storedPause,
     }) as Array<[number, Buffer, string]>;
   return rows.map(([contactId, card, ledger]) => ({ contactId, card, ledger }));
 }

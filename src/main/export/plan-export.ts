@@ -17,6 +17,7 @@ import type { MirrorDb } from '../mirror/database';
 import { commitStaged, discardStaging, isStaged } from '../mirror/export-staging-repo';
 import { ledgerCount, readMark } from '../mirror/ledger-repo';
 import { getSyncState } from '../mirror/sync-state-repo';
+import { type TelForm, telFormFor } from '../phones/tel-form';
 import { type AccountDelta, computeDelta, type ExportFilters } from './delta';
 import { periodStart } from './period';
 
@@ -31,6 +32,8 @@ export interface ExportPlan {
   /** Per account: the CRM time later exports start from (the mark), and the period. */
   readonly marks: ReadonlyMap<number, { since: number; period: string }>;
   readonly accountLabels: ReadonlyMap<number, string>;
+  /** How numbers with an extension are written for this device (tel-form.ts). */
+  readonly telForm: TelForm;
 }
 
 export interface PlanRequest {
@@ -116,6 +119,9 @@ export function planExport(request: PlanRequest): ExportPlan {
     accounts: counts,
     warnings,
   };
+  if (preview.updated > 0 && device.platform !== 'carddav') {
+    warnings.push({ code: 'duplicates-on-phone', count: preview.updated, platform: device.platform });
+  }
   if (device.platform === 'file') {
     const total = ledgerCount(db, device.id) + preview.new;
     if (total > googleContactsLimit) warnings.push({ code: 'google-limit', total });
@@ -126,7 +132,14 @@ export function planExport(request: PlanRequest): ExportPlan {
     const total = ledgerCount(db, device.id) + preview.new;
     if (total > limit) warnings.push({ code: 'provider-limit', provider: device.carddav.provider, limit, total });
   }
-  return { id: randomInt(1, 2 ** 48), preview, deltas, marks, accountLabels: labels };
+  return {
+    id: randomInt(1, 2 ** 48),
+    preview,
+    deltas,
+    marks,
+    accountLabels: labels,
+    telForm: telFormFor(device.platform),
+  };
 }
 
 /**

@@ -7,11 +7,14 @@
  * What is stored is exactly what writeVCard3To writes for a contact the device has never
  * had (its current deliverable channels, nothing merged from a ledger), minus what each
  * export decides: the head (BEGIN, VERSION, PRODID), the CATEGORIES label of the account
- * and END. With the ledger entry that delivery records (R15), in the same row, so a card and
- * what the ledger says about it can never come from two different versions of the contact.
+ * and END, and the pause before an extension, which differs per target (tel-form.ts): it is
+ * stored as a marker that SQLite replaces as it frames the cards. With the ledger entry that
+ * delivery records (R15), in the same row, so a card and what the ledger says about it can
+ * never come from two different versions of the contact.
  */
 import type { MirrorContact } from '../crm/contact-mapper';
 import { channelKey } from '../mirror/ledger-repo';
+import { storedPause } from '../phones/tel-form';
 import { deliverable, type ExportableChannel, toVCardContact } from './card-from-mirror';
 import { CardWriter, Escape, writeCategories, writeVCard3Body, writeVCard3Revision } from './vcard3';
 
@@ -20,7 +23,7 @@ import { CardWriter, Escape, writeCategories, writeVCard3Body, writeVCard3Revisi
  * delivery writes changes: the mirror re-renders every stored card when it opens a
  * database whose cards are of another version (contact-cards.ts).
  */
-export const storedCardFormat = 1;
+export const storedCardFormat = 2;
 
 /** What the renderer reads of a mirror contact. */
 export type CardSource = Pick<
@@ -73,29 +76,29 @@ export class StoredCardRenderer {
       if (!deliverable(channel)) continue;
       channels.push({
         kind: channel.kind,
-        value: asReadBack(channel.value),
-        normalized: asReadBackOrNull(channel.normalized),
-        typeCode: asReadBackOrNull(channel.typeCode),
+        value: channel.value,
+        normalized: channel.normalized,
+        typeCode: channel.typeCode,
       });
     }
-    const name = asReadBack(contact.name);
+    const name = contact.name;
     // The label is per export: a blank one keeps CATEGORIES out of what is stored.
     const card = toVCardContact(
       {
         accountId,
         id: contact.id,
         name,
-        firstName: asReadBack(contact.firstName),
-        lastName: asReadBack(contact.lastName),
+        firstName: contact.firstName,
+        lastName: contact.lastName,
         updatedAt: contact.updatedAt,
-        position: asReadBackOrNull(contact.position),
+        position: contact.position,
         channels,
       },
       '',
     );
     const writer = this.writer;
     writer.reset();
-    writeVCard3Body(writer, card);
+    writeVCard3Body(writer, card, storedPause);
     const bodyEnd = writer.length;
     writeVCard3Revision(writer, card);
     // Views taken after the last write: the buffer may have grown (and moved) meanwhile.
@@ -108,24 +111,9 @@ export class StoredCardRenderer {
   }
 }
 
-const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/**
- * Text as the mirror gives it back. SQLite keeps a lone UTF-16 surrogate (a broken emoji)
- * as the three bytes of its WTF-8 form, which read back as three U+FFFD; exports used to
- * render what they read back, and cards rendered at write time must say the same.
- */
-function asReadBack(text: string): string {
-  return /[\ud800-\udfff]/.test(text) ? text.replace(loneSurrogate, '\ufffd\ufffd\ufffd') : text;
-}
-
-function asReadBackOrNull(text: string | null): string | null {
-  return text === null ? null : asReadBack(text);
-}
-
 /** The CATEGORIES line every card of an account carries in an export (empty for a blank label). */
 export function categoriesLine(accountLabel: string): Buffer {
   const writer = new CardWriter(256);
-  writeCategories(writer, [accountLabel], Escape.Text3);
+  writeCategories(writer, [accountLabel], Escape.Text);
   return Buffer.from(writer.bytes());
 }

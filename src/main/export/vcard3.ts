@@ -8,10 +8,21 @@
  * cannot start a new property or card; N and FN always present; every TEL typed (Android
  * files an untyped number as Home).
  *
- * What happens to text that cannot be written (the documented normalisations):
+ * What happens to text that cannot be written (the documented normalisations), so that no
+ * CRM value can start a line in any reader:
  * - a lone UTF-16 surrogate (a broken emoji) becomes U+FFFD;
- * - CRLF and CR become LF, written as `\n`;
- * - TAB becomes a space; every other control character (C0, DEL, C1) is removed.
+ * - CRLF, CR, LF and the Unicode line and paragraph separators U+2028 and U+2029 (which
+ *   Python's str.splitlines, hence vdirsyncer, breaks lines at) are one line break, written
+ *   as `\n` in text and dropped from numbers and URIs;
+ * - TAB becomes a space; every other control character (C0, DEL, C1: NEL, VT, FF, FS, GS,
+ *   RS among them, all line breaks for some reader) is removed.
+ *
+ * `;` in a text value is escaped (`\;`) in 3.0 and 4.0 alike: RFC 2426 requires it, RFC 6350
+ * allows it and says an escaped `;` is never a separator. Measured (tests/unit/readers):
+ * AOSP, python-vobject, vdirsyncer and Perl Text::vCard read `\;` as `;`, while an unescaped
+ * `;` in FN, TITLE, EMAIL or NOTE makes Text::vCard drop the whole value. ical.js (Thunderbird)
+ * keeps the backslash (`Ann\; Test`) in FN, TITLE, EMAIL and NOTE: the one reader that
+ * cannot, named in the README's table; it shows all the text, where the other choice loses it.
  *
  * Cards are written as UTF-8 bytes by CardWriter, which cleans, escapes, folds and encodes
  * in one pass per character, with no string made per line or per card: a whole export is
@@ -21,8 +32,13 @@
  */
 
 export interface VCardPhone {
-  /** The number as dialled: E.164, with `,` and the extension after a pause. */
+  /** The number as people read it: E.164 (or the cleaned text), `,` and the extension after it. */
   readonly number: string;
+  /**
+   * What is dialled before any pause: the E.164, or the cleaned text of a number that did
+   * not parse (dial-numbers.ts). `number` when not given (a number without an extension).
+   */
+  readonly main?: string | undefined;
   /** vCard TYPE values: CELL, WORK, VOICE, FAX, HOME... */
   readonly types: readonly string[];
   /** E.164 (`+74951234567`) when the number parsed: vCard 4.0 writes a `tel:` URI from it. */
@@ -75,7 +91,7 @@ export const CRLF = '\r\n';
 export const prodId = '-//amo-phonebook//EN';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const uncleanChar = /[\u0000-\u001f\u007f-\u009f\ud800-\udfff]/;
+const uncleanChar = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const controlChars = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -87,11 +103,15 @@ const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\
  */
 export function cleanText(value: string): string {
   if (!uncleanChar.test(value)) return value;
-  return value.replace(loneSurrogate, '\uFFFD').replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(controlChars, '');
+  return value
+    .replace(loneSurrogate, '\uFFFD')
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(controlChars, '');
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters need cleaning first
-const needsEscape3 = /[\\,;\n\r\u0000-\u001f\u007f-\u009f\ud800-\udfff]/;
+const needsEscape3 = /[\\,;\n\r\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]/;
 
 /** A vCard 3.0 text value (also one component of N or ORG, or one CATEGORIES item): \\ \, \; \n. */
 export function escapeText(value: string): string {
@@ -101,15 +121,6 @@ export function escapeText(value: string): string {
 
 export function escapeChar(char: string): string {
   return char === '\n' ? '\\n' : `\\${char}`;
-}
-
-/**
- * A TEL value is a phone number, not text: a comma there is a dialling pause and must not
- * be escaped. Line breaks and control characters are removed so nothing can start a new line.
- */
-export function phoneValue(value: string): string {
-  if (!uncleanChar.test(value)) return value.trim();
-  return cleanText(value).replace(/\n/g, '').trim();
 }
 
 /** A TYPE parameter, restricted to the token characters the grammar allows. */
@@ -237,22 +248,21 @@ const decodeLatin1: (buffer: Buffer, start: number, end: number) => string = lat
   : (buffer, start, end) => buffer.toString('latin1', start, end);
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what needs work
-const needsWorkRaw = /[\u0000-\u001f\u007f-\u009f\ud800-\udfff]/;
+const needsWorkRaw = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what needs work
-const needsWorkText4 = /[\\,\u0000-\u001f\u007f-\u009f\ud800-\udfff]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what needs work
-const needsWorkText3 = /[\\,;\u0000-\u001f\u007f-\u009f\ud800-\udfff]/;
+const needsWorkText = /[\\,;\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]/;
 /** Values CardWriter.value can hand to the native encoder as they are, per Escape mode. */
-const plainValue: readonly RegExp[] = [needsWorkRaw, needsWorkText4, needsWorkText3];
+const plainValue: readonly RegExp[] = [needsWorkRaw, needsWorkText];
 
 /** How CardWriter.value treats a value. */
 export const Escape = {
   /** URIs, TEL numbers, constants: nothing escaped; line breaks and controls dropped. */
   None: 0,
-  /** vCard 4.0 text: \\ \, \n (RFC 6350 TEXT-CHAR: a `;` stays). */
-  Text4: 1,
-  /** vCard 3.0 text, and a component of N or ORG in either version: \\ \, \; \n. */
-  Text3: 2,
+  /**
+   * Text, in 3.0 and 4.0 alike, and a component of N or ORG: \\ \, \; \n (see the top of
+   * this file for why `;` is escaped in 4.0 too).
+   */
+  Text: 1,
 } as const;
 export type Escape = (typeof Escape)[keyof typeof Escape];
 
@@ -357,10 +367,7 @@ export class CardWriter {
             escaped = true;
           } else if (code === 0x09) byte = 0x20;
           else continue;
-        } else if (
-          mode !== Escape.None &&
-          (code === 0x5c || code === 0x2c || (code === 0x3b && mode === Escape.Text3))
-        ) {
+        } else if (mode !== Escape.None && (code === 0x5c || code === 0x2c || code === 0x3b)) {
           escaped = true;
         }
         if (escaped) {
@@ -383,6 +390,20 @@ export class CardWriter {
           buffer[end++] = byte;
           line += 1;
         }
+        continue;
+      }
+      if (code === 0x2028 || code === 0x2029) {
+        // A Unicode line break: one line break like LF (escaped in text, dropped elsewhere).
+        if (mode === Escape.None) continue;
+        if (line + 2 > 75) {
+          buffer[end++] = 0x0d;
+          buffer[end++] = 0x0a;
+          buffer[end++] = 0x20;
+          line = 1;
+        }
+        buffer[end++] = 0x5c;
+        buffer[end++] = 0x6e;
+        line += 2;
         continue;
       }
       let point = code;
@@ -425,6 +446,26 @@ export class CardWriter {
     }
     this.end = end;
     this.line = line;
+    return this;
+  }
+
+  /**
+   * The pause between a number and its extension (tel-form.ts), written byte for byte: it may
+   * be the stored cards' control-character marker, which value() would remove. Folded
+   * before it when the line is full, never inside it.
+   */
+  pause(ascii: string): this {
+    const length = ascii.length;
+    this.room(length + 3);
+    const buffer = this.buffer;
+    if (this.line + length > 75) {
+      buffer[this.end++] = 0x0d;
+      buffer[this.end++] = 0x0a;
+      buffer[this.end++] = 0x20;
+      this.line = 1;
+    }
+    for (let i = 0; i < length; i++) buffer[this.end++] = ascii.charCodeAt(i) & 0x7f;
+    this.line += length;
     return this;
   }
 
@@ -581,10 +622,10 @@ export const vcard3Head = Buffer.from(`BEGIN:VCARD${CRLF}VERSION:3.0${CRLF}PRODI
 export const vcardTail = Buffer.from(`END:VCARD${CRLF}`, 'utf8');
 
 /** Writes one vCard 3.0 card: head, body, CATEGORIES, REV, tail. */
-export function writeVCard3To(writer: CardWriter, contact: VCardContact): void {
+export function writeVCard3To(writer: CardWriter, contact: VCardContact, pause: string): void {
   writer.writeRaw(vcard3Head);
-  writeVCard3Body(writer, contact);
-  writeCategories(writer, contact.categories, Escape.Text3);
+  writeVCard3Body(writer, contact, pause);
+  writeCategories(writer, contact.categories, Escape.Text);
   writeVCard3Revision(writer, contact);
   writer.writeRaw(vcardTail);
 }
@@ -595,29 +636,31 @@ export function writeVCard3To(writer: CardWriter, contact: VCardContact): void {
  * per contact (contact_cards); every line ends with CRLF and folds on its own, so they can
  * be copied between the head and the CATEGORIES line unchanged.
  */
-export function writeVCard3Body(writer: CardWriter, contact: VCardContact): void {
-  writer.name('UID:').value(contact.uid, Escape.Text3).newline();
-  writer.name('N:').value(contact.familyName, Escape.Text3).name(';').value(contact.givenName, Escape.Text3);
+export function writeVCard3Body(writer: CardWriter, contact: VCardContact, pause: string): void {
+  writer.name('UID:').value(contact.uid, Escape.Text).newline();
+  writer.name('N:').value(contact.familyName, Escape.Text).name(';').value(contact.givenName, Escape.Text);
   writer.name(';;;').newline();
-  writer.name('FN:').value(contact.formattedName, Escape.Text3).newline();
-  if (contact.organization) writer.name('ORG:').value(contact.organization, Escape.Text3).newline();
-  if (contact.title) writer.name('TITLE:').value(contact.title, Escape.Text3).newline();
+  writer.name('FN:').value(contact.formattedName, Escape.Text).newline();
+  if (contact.organization) writer.name('ORG:').value(contact.organization, Escape.Text).newline();
+  if (contact.title) writer.name('TITLE:').value(contact.title, Escape.Text).newline();
   for (const phone of contact.phones) {
-    writer.name(telPrefix3(phone.types)).value(phoneValue(phone.number), Escape.None).newline();
+    writer.name(telPrefix3(phone.types)).value(phone.main ?? phone.number, Escape.None);
+    if (phone.extension) writer.pause(pause).value(phone.extension, Escape.None);
+    writer.newline();
   }
   for (const email of contact.emails) {
-    writer.name(emailPrefix3(email.types)).value(email.address, Escape.Text3).newline();
+    writer.name(emailPrefix3(email.types)).value(email.address, Escape.Text).newline();
   }
   const messengers = contact.messengers;
   if (messengers && messengers.length > 0) {
     for (const messenger of messengers) {
       if (messenger.androidProperty) {
-        writer.name(`${messenger.androidProperty}:`).value(messenger.handle, Escape.Text3).newline();
+        writer.name(`${messenger.androidProperty}:`).value(messenger.handle, Escape.Text).newline();
       }
       writeImppAndUrl(writer, messenger);
     }
     const note = messengerNote(messengers, noteNeeded3);
-    if (note) writer.name('NOTE:').value(note, Escape.Text3).newline();
+    if (note) writer.name('NOTE:').value(note, Escape.Text).newline();
   }
 }
 
@@ -629,9 +672,9 @@ export function writeVCard3Revision(writer: CardWriter, contact: Pick<VCardConta
 /** The writer behind the one-card functions: its buffer is reused from card to card. */
 export const sharedWriter = new CardWriter();
 
-/** One card as vCard 3.0 text. */
-export function writeVCard3(contact: VCardContact): string {
+/** One card as vCard 3.0 text, each extension after `pause` (tel-form.ts; `,` when not said). */
+export function writeVCard3(contact: VCardContact, pause = ','): string {
   sharedWriter.reset();
-  writeVCard3To(sharedWriter, contact);
+  writeVCard3To(sharedWriter, contact, pause);
   return sharedWriter.textFrom(0);
 }

@@ -7,8 +7,12 @@
  * - VERSION comes right after BEGIN; REV is a basic-format timestamp (`20231114T221320Z`);
  * - TEL is a `tel:` URI when the number parsed (`tel:+74951234567;ext=123`), free text
  *   otherwise; TYPE values are lowercase and EMAIL has no INTERNET type;
- * - text escapes only `\\`, `\,` and `\n` (RFC 6350's TEXT-CHAR): a `;` is plain in FN, TITLE,
- *   NOTE, EMAIL and CATEGORIES, and escaped only inside the components of N and ORG;
+ * - text escapes `\\`, `\,`, `\;` and `\n`, as 3.0 does: RFC 6350 allows `\;` outside N and
+ *   ORG ("SEMICOLON characters in non-compound properties MAY be escaped") and Perl's
+ *   Text::vCard drops a 4.0 FN, TITLE or EMAIL with a plain `;` (see vcard3.ts for ical.js);
+ * - a `tel:` URI is not text: its `;ext=` is RFC 3966's parameter and stays as it is. Perl's
+ *   Text::vCard splits it there and keeps nothing of the number: the one reader of those
+ *   tested that cannot hold a 4.0 number with an extension (README, compatibility);
  * - messengers are IMPP (with Apple's X-SERVICE-TYPE) and URL; the legacy X-JABBER-style
  *   properties are left to 3.0, whose importers need them.
  */
@@ -16,13 +20,10 @@ import type { ExportFormat } from '../../shared/api/types';
 import {
   type CardWriter,
   CRLF,
-  cleanText,
   Escape,
-  escapeChar,
   escapeText,
   hasRevision,
   messengerNote,
-  phoneValue,
   prefixCache,
   prodId,
   sharedWriter,
@@ -38,14 +39,8 @@ import {
   writeVCard3To,
 } from './vcard3';
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters need cleaning first
-const needsEscape4 = /[\\,\n\r\u0000-\u001f\u007f-\u009f\ud800-\udfff]/;
-
-/** A vCard 4.0 text value as a string: \\ \, \n (a `;` stays as it is). */
-export function escapeText4(value: string): string {
-  if (!needsEscape4.test(value)) return value;
-  return cleanText(value).replace(/[\\,\n]/g, escapeChar);
-}
+/** A vCard 4.0 text value as a string: escaped as in 3.0 (\\ \, \; \n). */
+export const escapeText4 = escapeText;
 
 /** One component of a compound value (N, ORG) as a string: \\ \, \; \n, as in 3.0. */
 export const escapeComponent4 = escapeText;
@@ -85,26 +80,29 @@ const tail4 = Buffer.from(`END:VCARD${CRLF}`, 'utf8');
 /** Writes one vCard 4.0 card. */
 export function writeVCard4To(writer: CardWriter, contact: VCardContact): void {
   writer.writeRaw(head4);
-  writer.name('UID:').value(contact.uid, Escape.Text4).newline();
-  writer.name('FN:').value(contact.formattedName, Escape.Text4).newline();
-  writer.name('N:').value(contact.familyName, Escape.Text3).name(';').value(contact.givenName, Escape.Text3);
+  writer.name('UID:').value(contact.uid, Escape.Text).newline();
+  writer.name('FN:').value(contact.formattedName, Escape.Text).newline();
+  writer.name('N:').value(contact.familyName, Escape.Text).name(';').value(contact.givenName, Escape.Text);
   writer.name(';;;').newline();
-  if (contact.organization) writer.name('ORG:').value(contact.organization, Escape.Text3).newline();
-  if (contact.title) writer.name('TITLE:').value(contact.title, Escape.Text4).newline();
+  if (contact.organization) writer.name('ORG:').value(contact.organization, Escape.Text).newline();
+  if (contact.title) writer.name('TITLE:').value(contact.title, Escape.Text).newline();
   for (const phone of contact.phones) {
     if (writeTelUri(writer, phone)) continue;
-    writer.name(telTextPrefix4(phone.types)).value(phoneValue(phone.number), Escape.Text4).newline();
+    writer
+      .name(telTextPrefix4(phone.types))
+      .value(phone.main ?? phone.number, Escape.Text)
+      .newline();
   }
   for (const email of contact.emails) {
-    writer.name(emailPrefix4(email.types)).value(email.address, Escape.Text4).newline();
+    writer.name(emailPrefix4(email.types)).value(email.address, Escape.Text).newline();
   }
   const messengers = contact.messengers;
   if (messengers && messengers.length > 0) {
     for (const messenger of messengers) writeImppAndUrl(writer, messenger);
     const note = messengerNote(messengers, noteNeeded4);
-    if (note) writer.name('NOTE:').value(note, Escape.Text4).newline();
+    if (note) writer.name('NOTE:').value(note, Escape.Text).newline();
   }
-  writeCategories(writer, contact.categories, Escape.Text4);
+  writeCategories(writer, contact.categories, Escape.Text);
   if (hasRevision(contact.revision)) writeRevision(writer, contact.revision, false);
   writer.writeRaw(tail4);
 }
@@ -116,13 +114,16 @@ export function writeVCard4(contact: VCardContact): string {
   return sharedWriter.textFrom(0);
 }
 
-/** One card in the chosen format: 3.0 for phones (the default), 4.0 for CardDAV-style clients. */
-export function writeCard(contact: VCardContact, format: ExportFormat): string {
-  return format === 'vcard4' ? writeVCard4(contact) : writeVCard3(contact);
+/**
+ * One card in the chosen format: 3.0 for phones (the default), 4.0 for CardDAV-style clients.
+ * `pause` goes between a 3.0 number and its extension (tel-form.ts); 4.0 writes `;ext=`.
+ */
+export function writeCard(contact: VCardContact, format: ExportFormat, pause = ','): string {
+  return format === 'vcard4' ? writeVCard4(contact) : writeVCard3(contact, pause);
 }
 
 /** Writes one card in the chosen format (see writeContactCardsUtf8). */
-export function writeCardTo(writer: CardWriter, contact: VCardContact, format: ExportFormat): void {
+export function writeCardTo(writer: CardWriter, contact: VCardContact, format: ExportFormat, pause: string): void {
   if (format === 'vcard4') writeVCard4To(writer, contact);
-  else writeVCard3To(writer, contact);
+  else writeVCard3To(writer, contact, pause);
 }

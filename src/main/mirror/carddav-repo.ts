@@ -5,12 +5,15 @@
  * saying exactly what the server has, and the next export sends the rest.
  */
 import type { CardDavProvider, CardDavTarget } from '../../shared/api/types';
+import type { TelForm } from '../phones/tel-form';
 import type { MirrorDb } from './database';
 
 export interface TargetRecord extends CardDavTarget {
   readonly deviceId: string;
   /** The addressbook-home-set discovery found. */
   readonly homeUrl: string;
+  /** How this server keeps a number's extension (read back at the first export), or null: not yet known. */
+  readonly telForm?: TelForm | null;
 }
 
 export interface BookRecord {
@@ -47,10 +50,15 @@ export function getTarget(db: MirrorDb, deviceId: string): TargetRecord | null {
   const row = db
     .prepare(
       `SELECT device_id AS deviceId, provider, server_url AS serverUrl, username, auth, home_url AS homeUrl,
-         own_book AS ownBook FROM carddav_targets WHERE device_id = ?`,
+         own_book AS ownBook, tel_form AS telForm FROM carddav_targets WHERE device_id = ?`,
     )
     .get(deviceId) as (Omit<TargetRecord, 'ownBook'> & { ownBook: number; provider: CardDavProvider }) | undefined;
   return row ? { ...row, ownBook: row.ownBook === 1 } : null;
+}
+
+/** Records the form the server was seen to keep a number's extension in. */
+export function saveTelForm(db: MirrorDb, deviceId: string, form: TelForm): void {
+  db.prepare('UPDATE carddav_targets SET tel_form = ? WHERE device_id = ?').run(form, deviceId);
 }
 
 export function getBook(db: MirrorDb, deviceId: string, accountId: number): BookRecord | null {

@@ -2,7 +2,13 @@
  * Phone numbers: stored as written and as E.164, so lookups and de-duplication work
  * however the number was typed ("8 (912) 345-67-89", "+7 912 345 67 89", "89123456789").
  */
-import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
+import {
+  type CountryCode,
+  findPhoneNumbersInText,
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js';
+import { prepareForParsing } from './dial-numbers';
 
 export interface NormalizedPhone {
   /** +79123456789, or null when the text is not a possible phone number. */
@@ -23,9 +29,14 @@ export function phoneRegion(country: string | null | undefined): CountryCode | u
 
 export function normalizePhone(raw: string, region: CountryCode | undefined): NormalizedPhone {
   if (!/\d/.test(raw)) return none;
+  const text = prepareForParsing(raw);
   let parsed: ReturnType<typeof parsePhoneNumberFromString>;
   try {
-    parsed = parsePhoneNumberFromString(raw, region);
+    parsed = parsePhoneNumberFromString(text, region);
+    // A field with several numbers ("8 916 123-45-67 / 8 495 947-11-73") is not one number:
+    // its first is the one lookups find (the export writes every one, dial-numbers.ts).
+    if (!parsed?.isPossible())
+      parsed = findPhoneNumbersInText(text, region ? { defaultCountry: region } : undefined)[0]?.number;
   } catch {
     return none;
   }

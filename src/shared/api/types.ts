@@ -181,6 +181,12 @@ export type ExportWarning =
   | { readonly code: 'rights-unknown'; readonly accountId: number }
   /** R7: this user may not export from this account; it was left out. */
   | { readonly code: 'rights-denied'; readonly accountId: number }
+  /**
+   * R9-R12 re-send contacts the phone already has: its importer (Android, iPhone, Google
+   * Contacts) ignores UID, so each becomes a second card next to the old one. The ledger is
+   * exact; the phone's book is what needs a merge (or the CardDAV route, which updates in place).
+   */
+  | { readonly code: 'duplicates-on-phone'; readonly count: number; readonly platform: DevicePlatform }
   /** A CardDAV account would pass its provider's own limit (iCloud 50,000 cards, Google 25,000). */
   | {
       readonly code: 'provider-limit';
@@ -248,6 +254,11 @@ export interface CardDavExportResult extends ExportPreview {
   readonly requests: number;
   /** The address books written to. */
   readonly books: readonly string[];
+  /**
+   * What the server changed in the card read back at the first export to it, in one plain
+   * line ("… changed a phone number (…) in the card it stored"), or null when it kept all.
+   */
+  readonly serverChanged: string | null;
 }
 
 /** An address of this computer that a phone on the same network may reach. */

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   contactUid,
-  dialString,
+  dialStrings,
   type ExportableChannel,
   type ExportableContact,
   idsOfContactUid,
@@ -97,11 +97,18 @@ describe('TEL and EMAIL types per amoCRM enum code', () => {
       'amoCRM Acme',
     );
     expect(card.phones).toEqual([
-      { number: '+74951234567,123', types: ['WORK', 'VOICE'], e164: '+74951234567', extension: '123' },
-      { number: '12-34-56', types: ['VOICE'] },
+      {
+        number: '+74951234567,123',
+        main: '+74951234567',
+        types: ['WORK', 'VOICE'],
+        e164: '+74951234567',
+        extension: '123',
+      },
+      { number: '12-34-56', main: '12-34-56', types: ['VOICE'] },
     ]);
-    expect(dialString(phone('+1 555 010 9999 ext. 42', '+15550109999'))).toBe('+15550109999,42');
-    expect(dialString(phone('12-34-56', null))).toBe('12-34-56');
+    expect(dialStrings(phone('+1 555 010 9999 ext. 42', '+15550109999'))).toEqual(['+15550109999,42']);
+    expect(dialStrings(phone('+1 555 010 9999 ext. 42', '+15550109999'), 'pause-p')).toEqual(['+15550109999p42']);
+    expect(dialStrings(phone('12-34-56', null))).toEqual(['12-34-56']);
   });
 });
 

@@ -63,7 +63,8 @@ describe('exports against a phone book that updates by UID', () => {
               const id = idByUid.get(uid);
               expect(id, `an unknown or deleted contact arrived: ${uid}`).toBeDefined();
               expect(world.sandbox.liveContact(id as number)?.responsible_user_id).toBe(me);
-              const phones = card.get('TEL').map((tel) => tel.raw.split(',')[0] as string);
+              // An Android device: the pause before an extension is `p` (tel-form.ts); the main number is before it.
+              const phones = card.get('TEL').map((tel) => tel.raw.split(/[,p]/)[0] as string);
               const entry = phoneBook.get(uid) ?? { name: '', phones: new Set<string>() };
               entry.name = card.text('FN') ?? '';
               for (const phone of phones) entry.phones.add(phone);

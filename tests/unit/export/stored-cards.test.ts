@@ -101,7 +101,7 @@ function jsBytes(db: MirrorDb, exportPlan: ExportPlan, format: 'vcard3' | 'vcard
   if (!delta) throw new Error('no delta');
   const ids = freshContactIds(db, delta.fresh);
   const label = accountLabel(getAccount(db, accountId) as NonNullable<ReturnType<typeof getAccount>>);
-  return writeContactCardsUtf8(freshContacts(db, accountId, ids), label, format);
+  return writeContactCardsUtf8(freshContacts(db, accountId, ids), label, format, exportPlan.telForm);
 }
 
 const ledger = (db: MirrorDb, device: Device) =>

@@ -24,6 +24,7 @@ describe('the names the phone page lists', () => {
       })),
       'amoCRM Test',
       'vcard3',
+      'comma',
     );
     expect(formattedNames(bytes, 10)).toEqual(hostile);
     expect(formattedNames(bytes, 2)).toEqual(hostile.slice(0, 2));

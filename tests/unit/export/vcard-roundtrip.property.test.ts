@@ -28,6 +28,7 @@ import {
 } from '../../../src/main/export/card-from-mirror';
 import { CardWriter, Escape, escapeText, foldLine, writeVCard3 } from '../../../src/main/export/vcard3';
 import { escapeText4, writeCard, writeVCard4 } from '../../../src/main/export/vcard4';
+import { dialNumbersOf } from '../../../src/main/phones/dial-numbers';
 import { type ReadCard, readVCards } from '../../helpers/vcard-reader';
 
 // ---------------------------------------------------------------------------------------
@@ -237,7 +238,14 @@ const controls = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
  * the text as given), then line breaks as LF, TAB as space, controls out.
  */
 const norm = (text: string): string =>
-  Buffer.from(text, 'utf8').toString('utf8').replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(controls, '');
+  Buffer.from(text, 'utf8')
+    .toString('utf8')
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(controls, '');
+
+/** ical.js keeps the backslash of an escaped ';' outside N and ORG (its deviation, named in vcard3.ts). */
+const asIcalReads = (text: string): string => text.replace(/;/g, '\\;');
 
 /** The account label as CATEGORIES: one item, or no CATEGORIES at all when it is blank. */
 const categoriesOf = (label: string): string[] | undefined => (norm(label).trim() ? [norm(label)] : undefined);
@@ -253,22 +261,23 @@ interface Expected {
   readonly rev: string | null;
 }
 
+const telUri = (e164: string, extension: string | null): string =>
+  extension ? `tel:${e164};ext=${extension}` : `tel:${e164}`;
+
 function expectedOf({ contact, parsed }: Case): Expected {
   const tel3: string[] = [];
   const tel4: string[] = [];
   for (const channel of contact.channels) {
     if (channel.kind !== 'phone') continue;
-    let written: string;
-    if (channel.normalized) {
-      const extension = /доб\. (\d+)$/.exec(channel.value)?.[1];
-      written = extension ? `${channel.normalized},${extension}` : channel.normalized;
-    } else {
-      if ((channel.value.match(/\d/g) ?? []).length < 5) continue;
-      written = norm(channel.value).replace(/\n/g, '').trim();
+    if (!channel.normalized && (channel.value.match(/\d/g) ?? []).length < 5) continue;
+    // Which numbers a field holds is dial-numbers.ts's to say (its own tests pin it); here,
+    // that the writers carry each of them whole.
+    for (const number of dialNumbersOf(channel.value, channel.normalized)) {
+      const written = number.extension ? `${number.main},${number.extension}` : number.main;
+      if (tel3.includes(written)) continue;
+      tel3.push(written);
+      tel4.push(number.e164 ? (parsed.get(written) ?? telUri(number.e164, number.extension)) : written);
     }
-    if (tel3.includes(written)) continue;
-    tel3.push(written);
-    tel4.push(channel.normalized ? (parsed.get(written) as string) : written);
   }
   const emails: string[] = [];
   const seen = new Set<string>();
@@ -386,7 +395,7 @@ describe('vCard 4.0 round trip', () => {
           checkStructure(strict[i] as ReadCard, allowed3);
           expect(strict[i]?.properties.some((p) => p.name.startsWith('X-'))).toBe(false);
           expect(component.getFirstPropertyValue('version')).toBe('4.0');
-          expect(component.getFirstPropertyValue('fn')).toBe(expected.fn);
+          expect(component.getFirstPropertyValue('fn')).toBe(asIcalReads(expected.fn));
           expect(strict[i]?.text('FN')).toBe(expected.fn);
           expect(strict[i]?.components('N')).toEqual(expected.n);
           expect(strict[i]?.texts('EMAIL')).toEqual(expected.emails);
@@ -396,14 +405,16 @@ describe('vCard 4.0 round trip', () => {
             expect(component.getFirstProperty('n')?.getValues()[0]).toEqual(expected.n);
           }
           expect(component.getAllProperties('tel').map((p) => p.getFirstValue())).toEqual(expected.tel4);
-          expect(component.getAllProperties('email').map((p) => p.getFirstValue())).toEqual(expected.emails);
+          expect(component.getAllProperties('email').map((p) => p.getFirstValue())).toEqual(
+            expected.emails.map(asIcalReads),
+          );
           expect(component.getAllProperties('org').map((p) => p.getFirstValue())).toEqual(
             expected.org === null ? [] : [expected.org],
           );
           expect(component.getAllProperties('title').map((p) => p.getFirstValue())).toEqual(
-            expected.title === null ? [] : [expected.title],
+            expected.title === null ? [] : [asIcalReads(expected.title)],
           );
-          expect(component.getFirstProperty('categories')?.getValues()).toEqual(categoriesOf(label));
+          expect(component.getFirstProperty('categories')?.getValues()).toEqual(categoriesOf(label)?.map(asIcalReads));
           expect(component.getAllProperties('rev')).toHaveLength(expected.rev === null ? 0 : 1);
         });
       }),
@@ -424,15 +435,17 @@ describe('vCard 4.0 round trip', () => {
           };
           const values = (name: string) => card.getProperty(name).map((p) => joined(p.value));
           const expected = expectedOf(c);
-          expect(values('FN')).toEqual([expected.fn]);
+          // vcard4 drops a value ending in an escaped ';' (weakness 6), and every ';' is escaped.
+          if (!expected.fn.endsWith(';')) expect(values('FN')).toEqual([expected.fn]);
           const [n] = values('N') as { familyNames: unknown; givenNames: unknown }[];
           expect([joined(n?.familyNames), joined(n?.givenNames)]).toEqual(expected.n.slice(0, 2));
           expect(values('TEL')).toEqual(expected.tel4);
-          expect(values('EMAIL')).toEqual(expected.emails);
+          expect(values('EMAIL').filter(Boolean)).toEqual(expected.emails.filter((email) => !email.endsWith(';')));
           // vcard4 drops a value ending in an escaped ';' (weakness 6): only ORG escapes ';'.
           if (!expected.org?.endsWith(';')) expect(values('ORG')).toEqual(expected.org === null ? [] : [expected.org]);
-          expect(values('TITLE')).toEqual(expected.title === null ? [] : [expected.title]);
-          expect(values('CATEGORIES')).toEqual(categoriesOf(label) ?? []);
+          if (!expected.title?.endsWith(';'))
+            expect(values('TITLE')).toEqual(expected.title === null ? [] : [expected.title]);
+          if (!label.trim().endsWith(';')) expect(values('CATEGORIES')).toEqual(categoriesOf(label) ?? []);
           expect(values('UID')[0]).toMatch(uidShape);
         }
       }),
@@ -474,8 +487,8 @@ describe('CardWriter and the batch writers', () => {
       fc.property(prefixes, fc.oneof(hostileText, fc.string({ unit: 'binary', maxLength: 400 })), (prefix, text) => {
         // A small buffer, so that growing is part of every run.
         const writer = new CardWriter(8);
-        writer.name(prefix).value(text, Escape.Text3).newline();
-        writer.name(prefix).value(text, Escape.Text4).newline();
+        writer.name(prefix).value(text, Escape.Text).newline();
+        writer.name(prefix).value(text, Escape.Text).newline();
         const expected = `${foldLine(prefix + escapeText(text))}\r\n${foldLine(prefix + escapeText4(text))}\r\n`;
         expect(writer.textFrom(0)).toBe(expected);
         expect(Buffer.compare(writer.bytes(), Buffer.from(expected, 'utf8'))).toBe(0);
@@ -491,7 +504,7 @@ describe('CardWriter and the batch writers', () => {
         const byCard = contacts.map((contact) => writeCard(toVCardContact(contact, label), format)).join('');
         expect(writeContactCards(contacts, label, format)).toBe(byCard);
         expect(
-          Buffer.compare(writeContactCardsUtf8(new Set(contacts), label, format), Buffer.from(byCard, 'utf8')),
+          Buffer.compare(writeContactCardsUtf8(new Set(contacts), label, format, 'comma'), Buffer.from(byCard, 'utf8')),
         ).toBe(0);
       }),
       { numRuns: 200 },

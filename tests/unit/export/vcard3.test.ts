@@ -10,7 +10,6 @@ import {
   Escape,
   escapeText,
   foldLine,
-  phoneValue,
   revisionStamp3,
   revisionStamp4,
   type VCardContact,
@@ -130,9 +129,12 @@ describe('escaping and cleaning text', () => {
     expect(escapeText('a\u0007b\tc\ud800')).toBe('ab c\ufffd');
   });
 
-  it('cleans a phone value without escaping it, and trims it', () => {
-    expect(phoneValue('  +7 912,1;2\r\n3\u0000 ')).toBe('+7 912,1;23');
-    expect(phoneValue('+79123456789')).toBe('+79123456789');
+  it('turns the Unicode line and paragraph separators into a line break (vdirsyncer splits lines at them)', () => {
+    expect(cleanText('a\u2028b\u2029c')).toBe('a\nb\nc');
+    expect(escapeText('line1\u2028BEGIN:VCARD')).toBe('line1\\nBEGIN:VCARD');
+    const text = writeVCard3(card({ formattedName: 'Анна\u2028BEGIN:VCARD\u2029FN:evil' }));
+    expect(text).not.toMatch(/[\u2028\u2029]/);
+    expect(text).toContain('FN:Анна\\nBEGIN:VCARD\\nFN:evil\r\n');
   });
 });
 
@@ -260,10 +262,10 @@ describe('messengers in vCard 3.0', () => {
 describe('CardWriter', () => {
   it('decodes an ASCII card and a non-ASCII one alike, and starts afresh after reset', () => {
     const writer = new CardWriter(4);
-    writer.name('FN:').value('Smith, John', Escape.Text3).newline();
+    writer.name('FN:').value('Smith, John', Escape.Text).newline();
     expect(writer.textFrom(0)).toBe('FN:Smith\\, John\r\n');
     writer.reset();
-    writer.name('FN:').value('Анна 😀', Escape.Text3).newline();
+    writer.name('FN:').value('Анна 😀', Escape.Text).newline();
     expect(writer.textFrom(0)).toBe('FN:Анна 😀\r\n');
     expect(writer.bytes().length).toBe(Buffer.byteLength('FN:Анна 😀\r\n'));
   });

@@ -54,7 +54,7 @@ describe('writeVCard4', () => {
     expect(text).toContain('\r\nEMAIL;TYPE=work:anna@client.example\r\n');
     expect(text).toContain('\r\nREV:20231114T221320Z\r\n');
     // A ';' is plain in text, escaped only inside N and ORG components.
-    expect(text).toContain('\r\nTITLE:Head of Sales; EMEA\r\n');
+    expect(text).toContain('\r\nTITLE:Head of Sales\\; EMEA\r\n');
     expect(text).toContain('\r\nORG:ООО "Ромашка"\\; филиал\r\n');
     expect(text).toContain('\r\nCATEGORIES:amoCRM Рога\\, Копыта\r\n');
 
@@ -66,8 +66,8 @@ describe('writeVCard4', () => {
     expect(read?.get('URL').map((p) => p.raw)).toEqual(['https://t.me/anna_m']);
   });
 
-  it('escapes \\\\ \\, and line breaks in text, not ;', () => {
-    expect(escapeText4('a\\b,c;d\r\ne')).toBe('a\\\\b\\,c;d\\ne');
+  it('escapes \\\\ \\, \\; and line breaks in text, as 3.0 does (Text::vCard drops a value with a plain ;)', () => {
+    expect(escapeText4('a\\b,c;d\r\ne')).toBe('a\\\\b\\,c\\;d\\ne');
     expect(escapeText4('a\u0007\tb\ud800')).toBe('a b\ufffd');
   });
 
@@ -85,7 +85,8 @@ describe('writeVCard4', () => {
       'tel:+74951234567;ext=123',
       '12-34,56',
     ]);
-    expect(component.getFirstPropertyValue('title')).toBe('Head of Sales; EMEA');
+    // ical.js keeps the backslash of an escaped ';' outside N and ORG (named in vcard3.ts and the README).
+    expect(component.getFirstPropertyValue('title')).toBe('Head of Sales\\; EMEA');
     expect(component.getFirstPropertyValue('org')).toBe('ООО "Ромашка"; филиал');
     expect(component.getFirstProperty('categories')?.getValues()).toEqual(['amoCRM Рога, Копыта']);
     expect(String(component.getFirstPropertyValue('rev'))).toBe('2023-11-14T22:13:20Z');
@@ -104,7 +105,8 @@ describe('writeVCard4', () => {
     parsed.forEach((jcal, i) => {
       const component = new ICAL.Component(jcal as unknown[]);
       const expected = (hostileNames[i] as string).replace(/\r\n|\r/g, '\n');
-      expect(component.getFirstPropertyValue('fn')).toBe(expected);
+      // ical.js reads an escaped ';' in FN as "\;" (its known deviation, vcard3.ts).
+      expect(component.getFirstPropertyValue('fn')).toBe(expected.replace(/;/g, '\\;'));
       expect(component.getFirstProperty('n')?.getValues()[0]?.slice(0, 2)).toEqual([`${expected};x`, expected]);
     });
   });
@@ -130,8 +132,8 @@ describe('writeVCard4', () => {
     expect(value('CATEGORIES')).toEqual(['amoCRM Рога, Копыта']);
     expect(value('REV')).toEqual(['20231114T221320Z']);
     expect(read.getProperty('IMPP')[0]?.parameters).toEqual({ 'X-SERVICE-TYPE': 'Telegram' });
-    // Its weakness 5 below: a non-compound value is split on ';'.
-    expect(value('TITLE')).toEqual([['Head of Sales', ' EMEA']]);
+    // Written `\;` (vcard3.ts), the value comes back whole: weakness 5 below is not met.
+    expect(value('TITLE')).toEqual(['Head of Sales; EMEA']);
   });
 });
 
@@ -161,8 +163,10 @@ describe('the vcard4 package parser: known weaknesses on valid 4.0', () => {
     expect(one('"Ромашка"').getProperty('FN')[0]?.value).toBe('Ромашка');
   });
 
-  it('5: splits a non-compound value on ";" (RFC 6350 leaves it unescaped in text)', () => {
-    expect(one('a;b').getProperty('FN')[0]?.value).toEqual(['a', 'b']);
+  it('5: splits a non-compound value on an unescaped ";" (we escape it: it reads `\\;` whole)', () => {
+    const plain = 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:a;b\r\nEND:VCARD\r\n';
+    expect(parsed4(plain).getProperty('FN')[0]?.value).toEqual(['a', 'b']);
+    expect(one('a;b').getProperty('FN')[0]?.value).toBe('a;b');
   });
 
   it('6: drops a value that ends in an escaped ";"', () => {

@@ -83,6 +83,7 @@ describe('migration 0006-export-cards', () => {
       freshContacts(mirror, 7, freshContactIds(mirror, delta.fresh)),
       'amoCRM Ромашка',
       'vcard3',
+      plan.telForm,
     );
     expect(bytes.toString('utf8')).toBe(js.toString('utf8'));
     const cards = readVCards(bytes.toString('utf8'));

@@ -27,6 +27,7 @@ export async function runCardDavExport(
         `Delivered ${result.written} contacts to ${device.name} (new: ${result.new}, updated: ${result.updated}; ` +
         `${result.requests} requests${result.conflicts > 0 ? `; ${result.conflicts} edited elsewhere and rewritten` : ''}). ` +
         'Phones syncing this account get them at their next sync.' +
+        (result.serverChanged ? `\nNote: ${result.serverChanged}.` : '') +
         result.warnings
           .filter((warning) => warning.code === 'provider-limit')
           .map((warning) => `\nWarning: ${warning.provider} keeps at most ${warning.limit} contacts per account.`)

@@ -44,7 +44,20 @@ function describeWarning(warning: ExportWarning): string {
       return `Account ${warning.accountId} was left out: your role may not export contacts (ask your administrator for the contacts "Export" right).`;
     case 'provider-limit':
       return `Warning: this account would hold ${warning.total} contacts; ${warning.provider} keeps at most ${warning.limit} per account, and will refuse the rest.`;
+    case 'duplicates-on-phone':
+      return `Note: ${warning.count} of these contacts are already on the phone and changed since. ${duplicatesAdvice(warning.platform)}`;
   }
+}
+
+/** What the phone does with a card it already has, and how the person merges the two. */
+function duplicatesAdvice(platform: 'ios' | 'android' | 'file'): string {
+  const merge =
+    platform === 'ios'
+      ? 'On the iPhone, Contacts then shows "Duplicates Found" at the top of the list: tap it and merge them.'
+      : platform === 'android'
+        ? 'On the phone, open Contacts, then "Merge and fix" (Google Contacts) or your Contacts app\'s "Merge duplicates".'
+        : 'At contacts.google.com, open "Merge and fix" and merge them.';
+  return `The phone keeps the old card and adds the new one beside it (its import ignores which contact a card is). ${merge} A CardDAV address book updates them in place instead.`;
 }
 
 function describePreview(preview: ExportPreview): string {

@@ -11,7 +11,7 @@
 import type { CardDavProvider } from '../../../shared/api/types';
 import { AppError } from '../../../shared/errors';
 import { isLoopbackHost } from '../../crm/base-url';
-import { planCards } from '../../export/carddav-cards';
+import { type OutgoingCard, planCards } from '../../export/carddav-cards';
 import type { ExportPlan } from '../../export/plan-export';
 import {
   type BookRecord,
@@ -19,10 +19,12 @@ import {
   getBook,
   readManifest,
   saveBook,
+  saveTelForm,
   type TargetRecord,
   writeMark,
 } from '../../mirror/carddav-repo';
 import type { MirrorDb } from '../../mirror/database';
+import { carddavTelForms, pauseOf, type TelForm } from '../../phones/tel-form';
 import { appleGroupCard, groupFileName } from './apple-group';
 import { refreshManifest } from './book-listing';
 import { deleteCard } from './card-writes';
@@ -32,12 +34,14 @@ import {
   defaultBook,
   discoverHome,
   ensureOwnBook,
+  hostOf,
   openDavClient,
   refused,
 } from './dav-client';
 import { createDavFetch, type DavFetchOptions } from './dav-fetch';
 import { providers } from './providers';
-import { defaultConcurrency, pushCards } from './push-cards';
+import { defaultConcurrency, type PushOutcome, pushCards } from './push-cards';
+import { compareReadBack, describeDifferences, fetchServerCopy, hasExtension } from './read-back';
 
 export interface TargetContext {
   readonly db: MirrorDb;
@@ -94,6 +98,11 @@ export interface Delivered {
   readonly conflicts: number;
   readonly requests: number;
   readonly books: string[];
+  /**
+   * What the server changed in the card read back at a first export (read-back.ts), in one
+   * plain line, or null when it kept everything (or nothing was read back).
+   */
+  readonly serverChanged: string | null;
 }
 
 export interface DeliverOptions {
@@ -114,7 +123,8 @@ export async function deliverPlan(
 ): Promise<Delivered> {
   const progress = options.onProgress ?? (() => undefined);
   const http = createDavFetch(ctx.http);
-  const cards = planCards(ctx.db, plan);
+  let form: TelForm = target.telForm ?? carddavTelForms[0] ?? 'comma';
+  let cards = planCards(ctx.db, plan, form);
   const touched = new Map<number, string>();
   if (cards.length > 0) {
     progress('connecting', 0, cards.length);
@@ -130,24 +140,45 @@ export async function deliverPlan(
       touched.set(delta.accountId, label);
     }
     progress('sending', 0, cards.length);
-    const pushed = await pushCards({
-      client,
-      db: ctx.db,
-      deviceId: target.deviceId,
-      books,
-      cards,
-      concurrency: ctx.concurrency ?? defaultConcurrency,
-      now: ctx.now,
-      onConfirmed: (done) => progress('sending', done, cards.length),
-    });
+    const total = cards.length;
+    const push = (some: readonly OutgoingCard[], before: number) =>
+      pushCards({
+        client,
+        db: ctx.db,
+        deviceId: target.deviceId,
+        books: currentBooks(ctx, target.deviceId, books),
+        cards: some,
+        concurrency: ctx.concurrency ?? defaultConcurrency,
+        now: ctx.now,
+        onConfirmed: (done) => progress('sending', before + done, total),
+      });
+    let serverChanged: string | null = null;
+    let first: PushOutcome = { written: 0, conflicts: 0 };
+    let probed: OutgoingCard | undefined;
+    if (!target.telForm) {
+      // The first export to this server: one card sent alone and read back (read-back.ts).
+      const found = await findKeptForm(ctx, client, plan, target, books, form, push);
+      ({ form, serverChanged, probed } = found);
+      first = found.outcome;
+      if (found.verified) saveTelForm(ctx.db, target.deviceId, form);
+      cards = planCards(ctx.db, plan, form);
+    }
+    const rest = probed ? cards.filter((card) => !sameContact(card, probed)) : cards;
+    const pushed = await push(rest, first.written);
     await writeGroupCards(ctx, client, target, touched);
     writeMarks();
-    progress('done', cards.length, cards.length);
-    return { ...pushed, requests: http.total(), books: [...books.values()].map((book) => book.url) };
+    progress('done', total, total);
+    return {
+      written: first.written + pushed.written,
+      conflicts: first.conflicts + pushed.conflicts,
+      requests: http.total(),
+      books: [...books.values()].map((book) => book.url),
+      serverChanged,
+    };
   }
   writeMarks();
   progress('done', 0, 0);
-  return { written: 0, conflicts: 0, requests: http.total(), books: [] };
+  return { written: 0, conflicts: 0, requests: http.total(), books: [], serverChanged: null };
 
   function writeMarks(): void {
     // Every card confirmed: later exports start from this export's CRM time (R4).
@@ -158,6 +189,78 @@ export async function deliverPlan(
       }
     })();
   }
+}
+
+type BookMap = Map<number, { url: string; manifest: ReturnType<typeof readManifest> }>;
+
+/** The books with their manifests read again: a card sent since has an href and ETag now. */
+function currentBooks(ctx: TargetContext, deviceId: string, books: BookMap): BookMap {
+  const current: BookMap = new Map();
+  for (const [accountId, book] of books)
+    current.set(accountId, { url: book.url, manifest: readManifest(ctx.db, deviceId, accountId) });
+  return current;
+}
+
+function sameContact(a: OutgoingCard, b: OutgoingCard): boolean {
+  return a.accountId === b.accountId && a.contactId === b.contactId;
+}
+
+interface KeptForm {
+  readonly form: TelForm;
+  /** A card with an extension was read back in this form unchanged. */
+  readonly verified: boolean;
+  readonly serverChanged: string | null;
+  readonly probed: OutgoingCard | undefined;
+  readonly outcome: PushOutcome;
+}
+
+/**
+ * Sends one card (one with an extension where the plan has one) in each form of
+ * carddavTelForms in turn, reads the server's copy back, and stops at the first form whose
+ * numbers came back as sent. The card is a real one of the plan, recorded like any other.
+ */
+async function findKeptForm(
+  ctx: TargetContext,
+  client: DavClient,
+  plan: ExportPlan,
+  target: TargetRecord,
+  books: BookMap,
+  start: TelForm,
+  push: (cards: readonly OutgoingCard[], before: number) => Promise<PushOutcome>,
+): Promise<KeptForm> {
+  const forms = [start, ...carddavTelForms.filter((form) => form !== start)];
+  const changes: string[] = [];
+  let outcome: PushOutcome = { written: 0, conflicts: 0 };
+  let probed: OutgoingCard | undefined;
+  for (const form of forms) {
+    const cards = planCards(ctx.db, plan, form);
+    const pause = pauseOf(form);
+    const withExtension = cards.find((card) => hasExtension(card.card.toString('utf8'), pause));
+    probed = withExtension ?? cards[0];
+    if (!probed) break;
+    const result = await push([probed], 0);
+    outcome = { written: result.written, conflicts: outcome.conflicts + result.conflicts };
+    const book = books.get(probed.accountId);
+    const row = readManifest(ctx.db, target.deviceId, probed.accountId).get(probed.contactId);
+    const kept = book && row ? await fetchServerCopy(client, book.url, row.href) : null;
+    if (kept === null) return { form, verified: false, serverChanged: null, probed, outcome };
+    const differences = compareReadBack(probed.card.toString('utf8'), kept);
+    const numbersKept = !differences.some((difference) => difference.field === 'number');
+    const others = differences.filter((difference) => difference.field !== 'number');
+    if (others.length > 0) changes.push(describeDifferences(hostOf(book?.url ?? target.homeUrl), others));
+    if (numbersKept || !withExtension) {
+      const line = changes.length > 0 ? changes.join('; ') : null;
+      return { form, verified: Boolean(withExtension) && numbersKept, serverChanged: line, probed, outcome };
+    }
+    changes.push(
+      `${describeDifferences(
+        hostOf(book?.url ?? target.homeUrl),
+        differences.filter((d) => d.field === 'number'),
+      )}; the numbers are sent in another form`,
+    );
+  }
+  // No form survived: the plainest, whose main number every server tried keeps.
+  return { form: start, verified: false, serverChanged: changes.join('; ') || null, probed, outcome };
 }
 
 /** The account's book on this target: recorded, found again, made, or the default one. */

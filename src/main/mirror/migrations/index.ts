@@ -9,6 +9,8 @@ import { migration0004ContactsFts } from './0004-contacts-fts';
 import { migration0005ExportLedger } from './0005-export-ledger';
 import { migration0006ExportCards } from './0006-export-cards';
 import { migration0007CardDav } from './0007-carddav';
+import { migration0008CardDavTelForm } from './0008-carddav-tel-form';
+import { migration0009WellFormedText } from './0009-well-formed-text';
 import type { Migration } from './migration';
 
 export const allMigrations: readonly Migration[] = [
@@ -19,4 +21,6 @@ export const allMigrations: readonly Migration[] = [
   migration0005ExportLedger,
   migration0006ExportCards,
   migration0007CardDav,
+  migration0008CardDavTelForm,
+  migration0009WellFormedText,
 ];

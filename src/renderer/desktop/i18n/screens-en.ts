@@ -249,6 +249,15 @@ export const screensEn = {
           'amoCRM shows rights only to administrators, so from {{account}} only contacts you are responsible for are sent, to be safe.',
         'rights-denied':
           '{{account}} is left out: your role may not export contacts there. Ask your administrator for the contacts “Export” right.',
+        duplicates: {
+          lead: 'Already on this phone and changed since: {{count, number}}. The phone’s import does not update a contact it has: it adds the new card beside the old one.',
+          ios: 'Afterwards, open Contacts on the iPhone: “Duplicates Found” appears at the top of the list. Tap it, then “Merge All”.',
+          android:
+            'Afterwards, open Contacts on the phone and use “Merge and fix” (Google Contacts) or your Contacts app’s “Merge duplicates”.',
+          file: 'Afterwards, open contacts.google.com, then “Merge and fix”, and merge the pairs it finds.',
+          carddav:
+            'To have changes update contacts in place, add this phone’s address-book account (iCloud, Google…) as a CardDAV device instead.',
+        },
       },
       toDelivery: 'Choose how to send',
       toSend: 'Next: send',
