@@ -225,20 +225,24 @@ describe('the phone page against the real handoff server', () => {
     expect(await portRefuses(host, handoff.port)).toBe(true);
   });
 
-  it('iPhone, in Russian, dark: a data: link whose download is byte-identical, with the iOS steps', async () => {
+  it('iPhone, in Russian, dark: several contacts are saved to Files (a data: link, byte-identical), with the steps there', async () => {
     const { handoff, vcard, acks } = await startHandoff(sampleVcard(3));
     const { page, problems } = await phone({ userAgent: iPhoneSafari, locale: 'ru-RU', colorScheme: 'dark' });
     await page.goto(handoff.url);
     await page.getByText('Он должен совпадать с кодом на вашем компьютере.').waitFor();
     expect(await page.getByTestId('check-code').textContent()).toBe(handoff.checkCode);
-    await page.getByText('3 контакта').waitFor();
-    await page
-      .getByText('Нажмите «Импортировать контакты», затем «Добавить все контакты (3)» / «Создать новые контакты».')
-      .waitFor();
-    const link = page.getByRole('link', { name: 'Импортировать контакты' });
-    expect(await link.getAttribute('href')).toMatch(/^data:text\/vcard;charset=utf-8,BEGIN%3AVCARD%0D%0A/);
+    await page.getByText('3 контакта', { exact: true }).waitFor();
+    await page.getByText('Откройте приложение «Файлы», затем «Загрузки», и нажмите на amo-acme.vcf.').waitFor();
+    expect(await page.locator('#import-steps li').allTextContents()).toEqual([
+      'Нажмите «Сохранить в „Файлы“». Если Safari спросит, нажмите «Загрузить».',
+      'Откройте приложение «Файлы», затем «Загрузки», и нажмите на amo-acme.vcf.',
+      'Нажмите «Добавить все контакты (3)».',
+      'В «Контактах» появятся 3 контакта: найдите любой по имени, чтобы проверить.',
+    ]);
+    const link = page.getByRole('link', { name: 'Сохранить в «Файлы»' });
+    expect(await link.getAttribute('href')).toMatch(/^data:application\/octet-stream,BEGIN%3AVCARD%0D%0A/);
     expect(await link.getAttribute('download')).toBe('amo-acme.vcf');
-    const saved = await downloadedBytes(page, 'Импортировать контакты');
+    const saved = await downloadedBytes(page, 'Сохранить в «Файлы»');
     expect(saved.bytes.equals(Buffer.from(vcard.bytes))).toBe(true);
     expect(await handoff.outcome).toEqual({ kind: 'acknowledged' });
     expect(acks).toHaveLength(1);

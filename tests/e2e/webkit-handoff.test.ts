@@ -177,8 +177,17 @@ describe('the companion page in WebKit, as on an iPhone', () => {
     const names = readVCards(exported.toString('utf8')).map((card) => card.text('FN'));
     expect(await textsOf(session, 'ul.names li')).toEqual(names.slice(0, 8));
     await waitForText(session, 'p.more', `and ${expected - 8} more`);
-    const importLink = await waitForText(session, 'a[download]', 'Import contacts');
-    expect(await session.attribute(importLink, 'href')).toMatch(/^data:text\/vcard;charset=utf-8,BEGIN%3AVCARD/);
+    // Several contacts on an iPhone: Safari's preview would show only the first, so the page
+    // saves the file to Files and says what to tap there, with the number to expect.
+    const importLink = await waitForText(session, 'a[download]', 'Save the contacts to Files');
+    expect(await session.attribute(importLink, 'href')).toMatch(/^data:application\/octet-stream,BEGIN%3AVCARD/);
+    const fileName = await session.attribute(importLink, 'download');
+    expect(await textsOf(session, '#import-steps li')).toEqual([
+      'Tap Save the contacts to Files. If Safari asks, tap Download.',
+      `Open the Files app, then Downloads, and tap ${fileName}.`,
+      `Tap Add All ${expected.toLocaleString('en-US')} Contacts.`,
+      `Contacts now has these ${expected.toLocaleString('en-US')} contacts: search for a name to check.`,
+    ]);
 
     // The desktop heard the acknowledgement and wrote its ledger before the page said "Received".
     const { code, stdout } = await exit;
@@ -190,7 +199,7 @@ describe('the companion page in WebKit, as on an iPhone', () => {
     await screenshotsInBothLanguages(phone, '2-received');
     await waitForText(session, '#summary-count', `${expected} contacts`);
 
-    // A tap on "Import contacts": WebKit saves the data: link's file, byte for byte the export.
+    // A tap on "Save the contacts to Files": WebKit saves the data: link's file, byte for byte the export.
     await session.click(importLink);
     const [saved] = await until(
       async () => phone.downloaded(),

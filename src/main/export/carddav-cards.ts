@@ -5,7 +5,7 @@
  * one snapshot of the mirror for every card.
  */
 import type { MirrorDb } from '../mirror/database';
-import { pauseOf, type TelForm } from '../phones/tel-form';
+import type { TelForm } from '../phones/tel-form';
 import { writeContactCardsUtf8 } from './card-from-mirror';
 import { freshCardsEach } from './fresh-cards';
 import type { ExportPlan } from './plan-export';
@@ -27,7 +27,7 @@ export function planCards(db: MirrorDb, plan: ExportPlan, form: TelForm): Outgoi
     const cards: OutgoingCard[] = [];
     for (const delta of plan.deltas) {
       const label = plan.accountLabels.get(delta.accountId) ?? 'amoCRM';
-      for (const fresh of freshCardsEach(db, delta.fresh, categoriesLine(label), pauseOf(form))) {
+      for (const fresh of freshCardsEach(db, delta.fresh, categoriesLine(label), form)) {
         cards.push({ accountId: delta.accountId, ...fresh, status: 'new' });
       }
       for (const item of delta.updated) {

@@ -11,7 +11,6 @@ import { writeFileAtomically } from '../delivery/file-delivery';
 import { defaultExportFolder } from '../lib/paths';
 import type { MirrorDb } from '../mirror/database';
 import { openStaging, stageEntries } from '../mirror/export-staging-repo';
-import { pauseOf } from '../phones/tel-form';
 import { writeContactCardsUtf8 } from './card-from-mirror';
 import { freshContacts } from './delta';
 import { freshContactIds, renderAndStageFreshVCard3, stageFresh } from './fresh-cards';
@@ -38,9 +37,7 @@ export function renderPlanParts(db: MirrorDb, plan: ExportPlan, format: ExportFo
     for (const delta of plan.deltas) {
       const label = plan.accountLabels.get(delta.accountId) ?? 'amoCRM';
       if (format === 'vcard3') {
-        parts.push(
-          ...renderAndStageFreshVCard3(db, plan.id, delta.fresh, categoriesLine(label), pauseOf(plan.telForm)),
-        );
+        parts.push(...renderAndStageFreshVCard3(db, plan.id, delta.fresh, categoriesLine(label), plan.telForm));
       } else {
         const ids = freshContactIds(db, delta.fresh);
         parts.push(writeContactCardsUtf8(freshContacts(db, delta.accountId, ids), label, format, plan.telForm));

@@ -12,7 +12,7 @@
 import type { RightLetter } from '../crm/rights-api';
 import { cachedStatement } from '../mirror/contacts-repo';
 import type { MirrorDb } from '../mirror/database';
-import { storedPause } from '../phones/tel-form';
+import { pauseOf, storedPause, type TelForm } from '../phones/tel-form';
 import { vcard3Head, vcardTail } from './vcard3';
 
 export interface ExportFilters {
@@ -119,11 +119,18 @@ export function paramsFor(sql: string, params: Record<string, unknown>): Record<
 const freshestFirst = 'ORDER BY k.updated_at DESC, k.contact_id DESC';
 
 /**
- * A stored card's lines with the target's pause in place of the stored marker (tel-form.ts).
- * instr() first: most cards have no extension, and replace() would copy each of them.
+ * A stored card's lines with the target's pause before each extension (tel-form.ts). The
+ * lines are stored with `,` (vcard3); a card with an extension also has them with a marker
+ * in place of the pause (vcard3_pause), replaced here for the other forms. Most cards have
+ * no extension: for them, and for every card in the `,` form, SQLite copies the bytes only.
  */
-function withPause(column: string): string {
-  return `iif(instr(${column}, @marker), replace(${column}, @marker, @pause), ${column})`;
+function withPause(prefix: string, form: TelForm): string {
+  if (form === 'comma') return `${prefix}vcard3`;
+  return `coalesce(replace(${prefix}vcard3_pause, @marker, @pause), ${prefix}vcard3)`;
+}
+
+function pauseParams(form: TelForm): Record<string, string> {
+  return form === 'comma' ? {} : { pause: pauseOf(form), marker: storedPause };
 }
 
 /** Cards per SQL value in id order: about 350 KB, so no single value (or JS string) gets big. */
@@ -141,15 +148,15 @@ export function renderAndStageFreshVCard3(
   planId: number,
   selection: FreshSelection,
   categories: Buffer,
-  pause: string,
+  form: TelForm,
 ): Buffer[] {
   const where = freshWhere(selection);
-  const frame = `CAST(group_concat(@head || ${withPause('vcard3')} || @categories || vcard3_rev || @tail, '') AS BLOB)`;
-  const framing = { head: vcard3Head, categories, tail: vcardTail, pause, marker: storedPause };
+  const frame = `CAST(group_concat(@head || ${withPause('', form)} || @categories || vcard3_rev || @tail, '') AS BLOB)`;
+  const framing = { head: vcard3Head, categories, tail: vcardTail, ...pauseParams(form) };
   const chunks: Buffer[] = [];
   if (selection.limit !== null) {
     // Capped (R5): at most 5,000 cards, about 1.7 MB, freshest first along the index: one value.
-    const sql = `SELECT ${frame} FROM (SELECT k.vcard3, k.vcard3_rev
+    const sql = `SELECT ${frame} FROM (SELECT k.vcard3, k.vcard3_pause, k.vcard3_rev
       FROM contact_cards k INDEXED BY contact_cards_freshest_first WHERE ${where} ${freshestFirst} LIMIT @limit)`;
     const bytes = cachedStatement(db, sql)
       .pluck(true)
@@ -160,7 +167,7 @@ export function renderAndStageFreshVCard3(
   }
   // Id order: each chunk starts where the last ended, by the table's key.
   const byKey = freshWhere(selection, true);
-  const sql = `SELECT max(contact_id), ${frame} FROM (SELECT k.contact_id, k.vcard3, k.vcard3_rev
+  const sql = `SELECT max(contact_id), ${frame} FROM (SELECT k.contact_id, k.vcard3, k.vcard3_pause, k.vcard3_rev
     FROM contact_cards k WHERE ${byKey} AND k.contact_id > @after ORDER BY k.contact_id LIMIT @chunk)`;
   const statement = cachedStatement(db, sql).raw(true);
   const params = { ...paramsFor(sql, freshParams(selection)), ...framing, chunk: cardsPerChunk };
@@ -225,9 +232,9 @@ export function freshCardsEach(
   db: MirrorDb,
   selection: FreshSelection,
   categories: Buffer,
-  pause: string,
+  form: TelForm,
 ): FreshCard[] {
-  const sql = `SELECT k.contact_id, CAST(@head || ${withPause('k.vcard3')} || @categories || k.vcard3_rev || @tail AS BLOB), k.ledger
+  const sql = `SELECT k.contact_id, CAST(@head || ${withPause('k.', form)} || @categories || k.vcard3_rev || @tail AS BLOB), k.ledger
     FROM contact_cards k WHERE ${freshWhere(selection)} ${limitClause(selection)}`;
   const rows = cachedStatement(db, sql)
     .raw(true)
@@ -237,8 +244,7 @@ export function freshCardsEach(
       head: vcard3Head,
       categories,
       tail: vcardTail,
-      pause,
-      marker: storedPause,
+      ...pauseParams(form),
     }) as Array<[number, Buffer, string]>;
   return rows.map(([contactId, card, ledger]) => ({ contactId, card, ledger }));
 }

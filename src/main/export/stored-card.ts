@@ -7,8 +7,9 @@
  * What is stored is exactly what writeVCard3To writes for a contact the device has never
  * had (its current deliverable channels, nothing merged from a ledger), minus what each
  * export decides: the head (BEGIN, VERSION, PRODID), the CATEGORIES label of the account
- * and END, and the pause before an extension, which differs per target (tel-form.ts): it is
- * stored as a marker that SQLite replaces as it frames the cards. With the ledger entry that
+ * and END. The lines are stored with `,` before an extension (the iPhone's and Google's
+ * form); a card with an extension is stored a second time with a marker in place of the
+ * pause, which SQLite replaces with another target's pause (tel-form.ts). With the ledger entry that
  * delivery records (R15), in the same row, so a card and what the ledger says about it can
  * never come from two different versions of the contact.
  */
@@ -32,8 +33,10 @@ export type CardSource = Pick<
 >;
 
 export interface StoredCard {
-  /** The lines UID..NOTE (writeVCard3Body), UTF-8, CRLF-ended. */
+  /** The lines UID..NOTE (writeVCard3Body), UTF-8, CRLF-ended, with `,` before an extension. */
   readonly body: Buffer;
+  /** The same lines with storedPause before each extension; null when no number has one. */
+  readonly pauseBody: Buffer | null;
   /** The REV line, or no bytes when the contact has no real revision time. */
   readonly revision: Buffer;
   /** The ledger entry of a first delivery: JSON `[name, [[kind, key, value, normalized, typeCode], ...]]`. */
@@ -98,14 +101,17 @@ export class StoredCardRenderer {
     );
     const writer = this.writer;
     writer.reset();
-    writeVCard3Body(writer, card, storedPause);
+    writeVCard3Body(writer, card, ',');
     const bodyEnd = writer.length;
     writeVCard3Revision(writer, card);
+    const revisionEnd = writer.length;
+    if (card.phones.some((phone) => phone.extension)) writeVCard3Body(writer, card, storedPause);
     // Views taken after the last write: the buffer may have grown (and moved) meanwhile.
     const bytes = writer.bytes();
     return {
       body: bytes.subarray(0, bodyEnd),
-      revision: bytes.subarray(bodyEnd),
+      pauseBody: revisionEnd < bytes.length ? bytes.subarray(revisionEnd) : null,
+      revision: bytes.subarray(bodyEnd, revisionEnd),
       ledger: ledgerEntryJson(name, channels),
     };
   }

@@ -26,11 +26,13 @@ export type CardPageWriter = (accountId: number, contacts: readonly CardContact[
 export function cardPageWriter(db: MirrorDb): CardPageWriter {
   const renderer = new StoredCardRenderer();
   const upsertCard = db.prepare(
-    `INSERT INTO contact_cards (account_id, contact_id, updated_at, responsible_user_id, group_id, vcard3, vcard3_rev, ledger)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO contact_cards (account_id, contact_id, updated_at, responsible_user_id, group_id, vcard3, vcard3_pause,
+       vcard3_rev, ledger)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (account_id, contact_id) DO UPDATE SET updated_at = excluded.updated_at,
        responsible_user_id = excluded.responsible_user_id, group_id = excluded.group_id,
-       vcard3 = excluded.vcard3, vcard3_rev = excluded.vcard3_rev, ledger = excluded.ledger`,
+       vcard3 = excluded.vcard3, vcard3_pause = excluded.vcard3_pause, vcard3_rev = excluded.vcard3_rev,
+       ledger = excluded.ledger`,
   );
   // A contact that lost its last dialable phone loses its card: R2, it is no longer exported.
   const dropCards = db.prepare(
@@ -51,6 +53,7 @@ export function cardPageWriter(db: MirrorDb): CardPageWriter {
         contact.responsibleUserId,
         contact.groupId,
         card.body,
+        card.pauseBody,
         card.revision,
         card.ledger,
       );

@@ -47,6 +47,10 @@ describe('vcardBlob and the route', () => {
 
   it('iOS gets the data: link, everyone else a blob: download', () => {
     expect(importRoute('ios')).toBe('data-link');
+    // Several cards: Safari's preview shows only the first, so the file goes to the Files app.
+    expect(importRoute('ios', 1)).toBe('data-link');
+    expect(importRoute('ios', 2)).toBe('files-download');
+    expect(importRoute('android', 5)).toBe('blob-download');
     expect(importRoute('android')).toBe('blob-download');
     expect(importRoute('other')).toBe('blob-download');
   });

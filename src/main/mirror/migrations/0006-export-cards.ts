@@ -10,8 +10,10 @@
  *   of `contacts`: the list, search and every other scan of `contacts` stay as small as
  *   they were (the cards are about 30 MB per 100,000 contacts).
  * - `contact_cards_format`: which renderer version wrote the cards; a mirror opened by code
- *   that renders differently re-renders them all (contact-cards.ts). This migration fills
- *   the table for contacts already in the mirror the same way.
+ *   that renders differently re-renders them all (contact-cards.ts). This migration leaves
+ *   both empty: the same open-time check then renders the cards of the contacts already in
+ *   the mirror. (It used to call today's renderer itself, so it was not frozen: a later
+ *   column of contact_cards broke it.)
  * - `contacts_for_export`: a covering index for the export's counts (R2, R4, R7, R8), so
  *   counting 100,000 contacts reads the index, not the table.
  * - `export_plans` and `export_staged`: the contacts an export rendered, keyed by plan,
@@ -22,7 +24,6 @@
  *   the staged row before a sync changes or deletes it. An updated contact (R9-R12), whose
  *   entry is a union computed in JS, is staged with its entry.
  */
-import { rebuildContactCards } from '../contact-cards';
 import type { Migration } from './migration';
 
 export const migration0006ExportCards: Migration = {
@@ -79,6 +80,5 @@ export const migration0006ExportCards: Migration = {
         WHERE account_id = old.account_id AND contact_id = old.contact_id AND ledger IS NULL;
       END;
     `);
-    rebuildContactCards(db);
   },
 };

@@ -11,6 +11,7 @@ import { migration0006ExportCards } from './0006-export-cards';
 import { migration0007CardDav } from './0007-carddav';
 import { migration0008CardDavTelForm } from './0008-carddav-tel-form';
 import { migration0009WellFormedText } from './0009-well-formed-text';
+import { migration0010CardPause } from './0010-card-pause';
 import type { Migration } from './migration';
 
 export const allMigrations: readonly Migration[] = [
@@ -23,4 +24,5 @@ export const allMigrations: readonly Migration[] = [
   migration0007CardDav,
   migration0008CardDavTelForm,
   migration0009WellFormedText,
+  migration0010CardPause,
 ];

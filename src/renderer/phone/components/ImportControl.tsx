@@ -17,8 +17,12 @@ export function ImportControl({
   platform: Platform;
 }) {
   const { t } = useTranslation();
-  const route = importRoute(platform.os);
-  const dataUrl = useMemo(() => (route === 'data-link' ? vcardDataUrl(vcard) : null), [route, vcard]);
+  const route = importRoute(platform.os, count);
+  const dataUrl = useMemo(
+    () =>
+      route === 'data-link' ? vcardDataUrl(vcard) : route === 'files-download' ? vcardDataUrl(vcard, 'file') : null,
+    [route, vcard],
+  );
   const [blobUrl, setBlobUrl] = useState<string | null>(null);
   useEffect(() => {
     if (route !== 'blob-download') return;
@@ -28,22 +32,38 @@ export function ImportControl({
   }, [route, vcard]);
   const href = dataUrl ?? blobUrl;
   const steps =
-    platform.os === 'ios'
-      ? t('import.iosSteps', { count })
-      : platform.os === 'android'
-        ? t('import.androidSteps')
-        : t('import.otherSteps');
+    route === 'files-download'
+      ? null
+      : platform.os === 'ios'
+        ? t('import.iosSteps', { count })
+        : platform.os === 'android'
+          ? t('import.androidSteps')
+          : t('import.otherSteps');
   return (
     <section className="import" aria-describedby="import-steps">
       <OpenElsewhereNotice platform={platform} />
       {href !== null && (
-        <a className="button primary" href={href} download={fileName} type="text/vcard">
-          {t('import.button')}
+        <a
+          className="button primary"
+          href={href}
+          download={fileName}
+          type={route === 'files-download' ? 'application/octet-stream' : 'text/vcard'}
+        >
+          {route === 'files-download' ? t('import.saveToFiles') : t('import.button')}
         </a>
       )}
-      <p id="import-steps" className="steps">
-        {steps}
-      </p>
+      {steps === null ? (
+        <ol id="import-steps" className="steps">
+          <li>{t('import.filesSteps.download')}</li>
+          <li>{t('import.filesSteps.open', { fileName })}</li>
+          <li>{t('import.filesSteps.addAll', { count })}</li>
+          <li>{t('import.filesSteps.check', { count })}</li>
+        </ol>
+      ) : (
+        <p id="import-steps" className="steps">
+          {steps}
+        </p>
+      )}
       <p className="hint">{t('import.duplicates')}</p>
     </section>
   );

@@ -60,6 +60,16 @@ export const en = {
     button: 'Import contacts',
     iosSteps_one: 'Tap Import contacts, then Add contact / Create new contact.',
     iosSteps_other: 'Tap Import contacts, then Add all {{count, number}} contacts / Create new contacts.',
+    saveToFiles: 'Save the contacts to Files',
+    // Safari's preview of a file shows only its first contact; the Files app adds them all.
+    filesSteps: {
+      download: 'Tap Save the contacts to Files. If Safari asks, tap Download.',
+      open: 'Open the Files app, then Downloads, and tap {{fileName}}.',
+      addAll_one: 'Tap Add All {{count, number}} Contact.',
+      addAll_other: 'Tap Add All {{count, number}} Contacts.',
+      check_one: 'Contacts now has this {{count, number}} contact: search for a name to check.',
+      check_other: 'Contacts now has these {{count, number}} contacts: search for a name to check.',
+    },
     androidSteps: 'Tap Open on the download, then choose Contacts, then the account to save to.',
     otherSteps: 'Open the downloaded file with your contacts app.',
     duplicates: 'Importing the same contacts again creates duplicates.',
