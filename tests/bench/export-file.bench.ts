@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { writePlanFile } from '../../src/main/export/file-export';
 import { discardPlan, planExport } from '../../src/main/export/plan-export';
 import { getAccount } from '../../src/main/mirror/accounts-repo';
-import { closeMirror, openMirror } from '../../src/main/mirror/database';
+import { closeStore, openStore } from '../../src/main/store/open-store';
 import type { Device } from '../../src/shared/api/types';
 import { argNumber, report } from './bench-kit';
 import { fillMirror } from './fill-mirror';
@@ -39,7 +39,7 @@ const filled = spawnSync(
   { stdio: 'inherit' },
 );
 if (filled.status !== 0) throw new Error('filling the mirror failed');
-const db = openMirror(mirrorPath);
+const db = openStore(mirrorPath);
 try {
   const accountId = db.prepare('SELECT id FROM accounts').pluck().get() as number;
   const account = getAccount(db, accountId);
@@ -114,6 +114,6 @@ try {
     `peak memory during the Android exports: ${mb(peak)} RSS, ${mb(peak - rssAtStart)} above the process's start (${mb(rssAtStart)}); ${mb(peak - rssBefore)} above the ${mb(rssBefore)} just before the exports (the mirror is filled by a child process)`,
   );
 } finally {
-  closeMirror(db);
+  closeStore(db);
   rmSync(dir, { recursive: true, force: true });
 }

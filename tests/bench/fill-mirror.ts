@@ -6,12 +6,12 @@
 import { toMirrorContact } from '../../src/main/crm/contact-mapper';
 import { saveAccount, saveRights } from '../../src/main/mirror/accounts-repo';
 import { upsertContacts } from '../../src/main/mirror/contacts-repo';
-import { closeMirror, openMirror } from '../../src/main/mirror/database';
 import { phoneRegion } from '../../src/main/phones/normalize';
 import { createSandboxAccount } from '../../src/main/sandbox/account';
+import { closeStore, openStore } from '../../src/main/store/open-store';
 
 export function fillMirror(path: string, contactCount: number): number {
-  const db = openMirror(path);
+  const db = openStore(path);
   try {
     const crm = createSandboxAccount({ seed: 'bench', contactCount, anchorTime: 1_750_000_000 });
     const admin = crm.users.find((user) => user.key === 'admin');
@@ -36,6 +36,6 @@ export function fillMirror(path: string, contactCount: number): number {
     }
     return crm.id;
   } finally {
-    closeMirror(db);
+    closeStore(db);
   }
 }

@@ -11,12 +11,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { type MirrorContact, toMirrorContact } from '../../src/main/crm/contact-mapper';
+import { toMirrorContact } from '../../src/main/crm/contact-mapper';
 import { upsertContacts } from '../../src/main/mirror/contacts-repo';
-import { closeMirror, type MirrorDb, openMirror } from '../../src/main/mirror/database';
+import type { MirrorDb } from '../../src/main/mirror/database';
 import { migrateTo } from '../../src/main/mirror/migrations/runner';
+import type { MirrorContact } from '../../src/main/model/contact';
 import { phoneRegion } from '../../src/main/phones/normalize';
 import { createSandboxAccount } from '../../src/main/sandbox/account';
+import { closeStore, openStore } from '../../src/main/store/open-store';
 import { argNumber, report } from './bench-kit';
 
 const contactCount = argNumber('contacts', 100_000);
@@ -41,12 +43,12 @@ function addAccount(db: Database.Database): void {
 
 /** The mirror as the app opens it (latest schema, WAL, foreign keys), written by upsertContacts. */
 function mirrorWrite(path: string): number {
-  const db: MirrorDb = openMirror(path);
+  const db: MirrorDb = openStore(path);
   addAccount(db);
   const started = performance.now();
   for (const page of pages) upsertContacts(db, account.id, page);
   const elapsed = performance.now() - started;
-  closeMirror(db);
+  closeStore(db);
   return elapsed;
 }
 

@@ -15,12 +15,12 @@ import { join } from 'node:path';
 import { toMirrorContact } from '../../src/main/crm/contact-mapper';
 import type { WireContact } from '../../src/main/crm/wire';
 import { getContactDetail, searchContacts, upsertContacts } from '../../src/main/mirror/contacts-repo';
-import { closeMirror, openMirror } from '../../src/main/mirror/database';
 import { lookupPhone } from '../../src/main/mirror/phone-lookup';
 import { likePattern, parseSearchQuery } from '../../src/main/mirror/search-text';
 import { phoneRegion } from '../../src/main/phones/normalize';
 import { createSandboxAccount } from '../../src/main/sandbox/account';
 import { createRng } from '../../src/main/sandbox/prng';
+import { closeStore, openStore } from '../../src/main/store/open-store';
 import { argNumber } from './bench-kit';
 
 const contactCount = argNumber('contacts', 100_000);
@@ -29,7 +29,7 @@ const targetMs = 20;
 const account = createSandboxAccount({ seed: 'bench', contactCount, anchorTime: 1_750_000_000 });
 const region = phoneRegion(account.country);
 const dir = mkdtempSync(join(tmpdir(), 'amo-phonebook-bench-'));
-const db = openMirror(join(dir, 'mirror.sqlite'));
+const db = openStore(join(dir, 'mirror.sqlite'));
 db.prepare(
   `INSERT INTO accounts (id, name, subdomain, base_url, country, current_user_id, connected_at)
    VALUES (?, 'Bench', 'bench', 'https://bench.amocrm.ru', 'RU', 1, 0)`,
@@ -187,6 +187,6 @@ try {
     `for context, the LIKE scan search replaced, 50 of the same queries: p50 ${old.p50.toFixed(1)} ms, p95 ${old.p95.toFixed(1)} ms`,
   );
 } finally {
-  closeMirror(db);
+  closeStore(db);
   rmSync(dir, { recursive: true, force: true });
 }

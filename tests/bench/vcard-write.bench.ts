@@ -21,7 +21,8 @@ import {
   writeContactCards,
   writeContactCardsUtf8,
 } from '../../src/main/export/card-from-mirror';
-import { type VCardContact, writeVCard3 } from '../../src/main/export/vcard3';
+import type { VCardContact } from '../../src/main/export/vcard-model';
+import { writeVCard3 } from '../../src/main/export/vcard3';
 import { writeVCard4 } from '../../src/main/export/vcard4';
 import { phoneRegion } from '../../src/main/phones/normalize';
 import { createSandboxAccount } from '../../src/main/sandbox/account';

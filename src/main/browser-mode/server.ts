@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { AppError } from '../../shared/errors';
 import { createDispatcher } from '../api/dispatch';
+import { bearerToken, isAllowedHost, isAllowedOrigin, secretMatches } from '../lib/http-guards';
 import type { CoreService } from '../service';
-import { bearerToken, isAllowedHost, isAllowedOrigin, secretMatches } from './guards';
 import { serveStatic } from './static-files';
 
 export interface BrowserModeOptions {

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import { contentTypes } from '../lib/content-types';
-import { resolveStaticPath } from './guards';
+import { resolveStaticPath } from '../lib/http-guards';
 
 export function contentSecurityPolicy(port: number): string {
   return [

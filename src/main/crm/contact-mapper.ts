@@ -6,34 +6,11 @@
  */
 import type { CountryCode } from 'libphonenumber-js';
 import type { ChannelKind } from '../../shared/api/types';
+import { foldForSearch } from '../lib/fold-for-search';
 import { wellFormed } from '../lib/well-formed';
-import { foldForSearch } from '../mirror/search-text';
+import type { MirrorChannel, MirrorContact } from '../model/contact';
 import { digitsOf, isDialable, normalizePhone } from '../phones/normalize';
 import type { WireContact } from './wire';
-
-export interface MirrorChannel {
-  readonly kind: ChannelKind;
-  readonly value: string;
-  readonly normalized: string | null;
-  readonly typeCode: string | null;
-}
-
-export interface MirrorContact {
-  readonly id: number;
-  readonly name: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly responsibleUserId: number | null;
-  readonly groupId: number | null;
-  readonly createdAt: number;
-  readonly updatedAt: number;
-  readonly channels: readonly MirrorChannel[];
-  /** The CRM's POSITION field (job title), if filled. */
-  readonly position: string | null;
-  /** Phones that count for export (R2). */
-  readonly phoneCount: number;
-  readonly searchText: string;
-}
 
 const channelByFieldCode: Readonly<Record<string, ChannelKind>> = { PHONE: 'phone', EMAIL: 'email', IM: 'im' };
 

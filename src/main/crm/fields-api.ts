@@ -5,16 +5,10 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import type { FieldDefinition } from '../model/people';
 import { type AmoHttpOptions, amoGet } from './amo-http';
 import type { FieldCodes } from './contact-mapper';
 import { halPageSchema } from './wire';
-
-export interface FieldDefinition {
-  readonly id: number;
-  readonly code: string | null;
-  readonly name: string;
-  readonly enums: ReadonlyArray<{ readonly id: number; readonly value: string }>;
-}
 
 const pageSchema = halPageSchema(
   'custom_fields',

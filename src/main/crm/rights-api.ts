@@ -7,18 +7,8 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import type { RightLetter, UserRights } from '../model/rights';
 import { type AmoHttpOptions, amoGet } from './amo-http';
-
-export type RightLetter = 'A' | 'G' | 'M' | 'D';
-
-export type UserRights =
-  | {
-      readonly known: true;
-      readonly exportLetter: RightLetter;
-      readonly isAdmin: boolean;
-      readonly groupId: number | null;
-    }
-  | { readonly known: false; readonly reason: 'not-admin' };
 
 const letter = z.enum(['A', 'G', 'M', 'D', 'L']);
 const userSchema = z

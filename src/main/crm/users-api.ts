@@ -6,13 +6,8 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import type { CrmUser } from '../model/people';
 import { type AmoHttpOptions, amoGet } from './amo-http';
-
-export interface CrmUser {
-  readonly id: number;
-  readonly name: string;
-  readonly groupId: number | null;
-}
 
 const usersPageSchema = z
   .object({

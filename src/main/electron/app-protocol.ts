@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Protocol } from 'electron';
-import { resolveStaticPath } from '../browser-mode/guards';
 import { contentTypes as types } from '../lib/content-types';
+import { resolveStaticPath } from '../lib/http-guards';
 import { appHost, appScheme } from './app-origin';
 
 /**

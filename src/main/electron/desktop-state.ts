@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { writeFileAtomically } from '../delivery/file-delivery';
+import { writeFileAtomically } from '../lib/atomic-write';
 
 const stateSchema = z.object({
   window: z

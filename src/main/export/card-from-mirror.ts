@@ -8,8 +8,10 @@ import type { ExportFormat } from '../../shared/api/types';
 import { dialNumbersOf } from '../phones/dial-numbers';
 import { isDialable } from '../phones/normalize';
 import { dialText, pauseOf, type TelForm } from '../phones/tel-form';
+import { CardWriter } from './card-writer';
 import { messengersOf } from './messengers';
-import { CardWriter, cleanText, type VCardContact, type VCardEmail, type VCardPhone } from './vcard3';
+import type { VCardContact, VCardEmail, VCardPhone } from './vcard-model';
+import { cleanText } from './vcard-text';
 import { writeCardTo } from './vcard4';
 
 export interface ExportableChannel {

@@ -4,7 +4,7 @@
  * delivered), each with the ledger entry its confirmation records. Read in one transaction:
  * one snapshot of the mirror for every card.
  */
-import type { MirrorDb } from '../mirror/database';
+import type { MirrorDb } from '../mirror/mirror-db';
 import type { TelForm } from '../phones/tel-form';
 import { writeContactCardsUtf8 } from './card-from-mirror';
 import { freshCardsEach } from './fresh-cards';

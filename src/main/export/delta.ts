@@ -13,7 +13,6 @@
  */
 
 import type { ChannelKind, ExportCounts } from '../../shared/api/types';
-import type { MirrorDb } from '../mirror/database';
 import {
   channelKey,
   type LedgerChannel,
@@ -21,6 +20,7 @@ import {
   ledgerCount,
   readLedgerEntries,
 } from '../mirror/ledger-repo';
+import type { MirrorDb } from '../mirror/mirror-db';
 import { deliverable, type ExportableChannel, type ExportableContact } from './card-from-mirror';
 import {
   type ContactCriteria,

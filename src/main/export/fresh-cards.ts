@@ -9,9 +9,10 @@
  * Order: freshest first when capped (R5 decides which go), else by contact id, which the
  * table's key gives for free and which is stable from one export to the next.
  */
-import type { RightLetter } from '../crm/rights-api';
+
 import { cachedStatement } from '../mirror/contacts-repo';
-import type { MirrorDb } from '../mirror/database';
+import type { MirrorDb } from '../mirror/mirror-db';
+import type { RightLetter } from '../model/rights';
 import { pauseOf, storedPause, type TelForm } from '../phones/tel-form';
 import { vcard3Head, vcardTail } from './vcard3';
 

@@ -33,7 +33,9 @@
  * messenger's phone number is not written as a TEL: it would duplicate the contact's own
  * numbers on the phone, and the wa.me / t.me link opens the chat anyway.
  */
-import { cleanText, type VCardMessenger } from './vcard3';
+
+import type { VCardMessenger } from './vcard-model';
+import { cleanText } from './vcard-text';
 
 type Service = 'telegram' | 'whatsapp' | 'skype' | 'jabber' | 'gtalk' | 'icq' | 'msn';
 

@@ -11,12 +11,12 @@
 import { randomInt } from 'node:crypto';
 import type { Device, ExportAccountCounts, ExportPreview, ExportWarning } from '../../shared/api/types';
 import { AppError } from '../../shared/errors';
-import { providers } from '../delivery/carddav/providers';
 import { type AccountRecord, exportRightOf } from '../mirror/accounts-repo';
-import type { MirrorDb } from '../mirror/database';
 import { commitStaged, discardStaging, isStaged } from '../mirror/export-staging-repo';
 import { ledgerCount, readMark } from '../mirror/ledger-repo';
+import type { MirrorDb } from '../mirror/mirror-db';
 import { getSyncState } from '../mirror/sync-state-repo';
+import { providers } from '../model/carddav-providers';
 import { type TelForm, telFormFor } from '../phones/tel-form';
 import { type AccountDelta, computeDelta, type ExportFilters } from './delta';
 import { periodStart } from './period';

@@ -13,11 +13,13 @@
  * delivery records (R15), in the same row, so a card and what the ledger says about it can
  * never come from two different versions of the contact.
  */
-import type { MirrorContact } from '../crm/contact-mapper';
+
 import { channelKey } from '../mirror/ledger-repo';
+import type { MirrorContact } from '../model/contact';
 import { storedPause } from '../phones/tel-form';
 import { deliverable, type ExportableChannel, toVCardContact } from './card-from-mirror';
-import { CardWriter, Escape, writeCategories, writeVCard3Body, writeVCard3Revision } from './vcard3';
+import { CardWriter, Escape } from './card-writer';
+import { writeCategories, writeVCard3Body, writeVCard3Revision } from './vcard3';
 
 /**
  * The version of what is stored. Bump it whenever the card text or the ledger entry a first

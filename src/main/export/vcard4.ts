@@ -17,24 +17,15 @@
  *   properties are left to 3.0, whose importers need them.
  */
 import type { ExportFormat } from '../../shared/api/types';
+import { type CardWriter, Escape, hasRevision, writeRevision } from './card-writer';
+import type { VCardContact, VCardMessenger, VCardPhone } from './vcard-model';
+import { CRLF, escapeText, prodId, writableImpp, writableUrl } from './vcard-text';
 import {
-  type CardWriter,
-  CRLF,
-  Escape,
-  escapeText,
-  hasRevision,
   messengerNote,
   prefixCache,
-  prodId,
   sharedWriter,
-  type VCardContact,
-  type VCardMessenger,
-  type VCardPhone,
-  writableImpp,
-  writableUrl,
   writeCategories,
   writeImppAndUrl,
-  writeRevision,
   writeVCard3,
   writeVCard3To,
 } from './vcard3';

@@ -1,7 +1,7 @@
 /** The connected accounts, keyed on amoCRM's account id. */
 import type { AccountSummary, AuthKind, ExportRight } from '../../shared/api/types';
-import type { RightLetter, UserRights } from '../crm/rights-api';
-import type { MirrorDb } from './database';
+import type { RightLetter, UserRights } from '../model/rights';
+import type { MirrorDb } from './mirror-db';
 
 export interface AccountRecord {
   readonly id: number;

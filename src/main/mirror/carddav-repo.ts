@@ -6,7 +6,7 @@
  */
 import type { CardDavProvider, CardDavTarget } from '../../shared/api/types';
 import type { TelForm } from '../phones/tel-form';
-import type { MirrorDb } from './database';
+import type { MirrorDb } from './mirror-db';
 
 export interface TargetRecord extends CardDavTarget {
   readonly deviceId: string;

@@ -7,9 +7,9 @@ import type {
   ContactListItem,
   ContactSearchResult,
 } from '../../shared/api/types';
-import type { MirrorContact } from '../crm/contact-mapper';
-import { cardPageWriter } from './contact-cards';
-import type { MirrorDb } from './database';
+import type { MirrorContact } from '../model/contact';
+import { runContactPageHooks } from './contact-page-hooks';
+import type { MirrorDb } from './mirror-db';
 import { parseSearchQuery, planSearch, type SearchPlan } from './search-text';
 
 // ---------------------------------------------------------------------------------------
@@ -74,8 +74,6 @@ function pageWriter(db: MirrorDb): (accountId: number, contacts: readonly Mirror
     `INSERT INTO contact_channels (account_id, contact_id, kind, position, value, normalized, type_code)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  // Each contact's stored export card (migration 6), rendered as it is written.
-  const writeCards = cardPageWriter(db);
   write = db.transaction((accountId: number, contacts: readonly MirrorContact[]) => {
     for (let start = 0; start < contacts.length; start += maxRowsPerStatement) {
       const chunk = contacts.slice(start, start + maxRowsPerStatement);
@@ -113,7 +111,8 @@ function pageWriter(db: MirrorDb): (accountId: number, contacts: readonly Mirror
         );
       }
     }
-    writeCards(accountId, contacts);
+    // What else goes with a page (the export's stored cards), in the same transaction.
+    runContactPageHooks(db, accountId, contacts);
   });
   writers.set(db, write);
   return write;

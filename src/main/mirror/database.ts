@@ -8,12 +8,11 @@
  */
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
-import { ensureContactCardsCurrent } from './contact-cards';
 import { clearAbandonedStaging } from './export-staging-repo';
 import { allMigrations } from './migrations/index';
 import { assertNotNewer, migrateToLatest } from './migrations/runner';
 
-export type MirrorDb = Database.Database;
+export type { MirrorDb } from './mirror-db';
 
 export interface OpenMirrorOptions {
   /**
@@ -23,8 +22,8 @@ export interface OpenMirrorOptions {
   readonly nativeBinding?: string;
 }
 
-export function openMirror(path: string, options: OpenMirrorOptions = {}): MirrorDb {
-  let db: MirrorDb;
+export function openMirror(path: string, options: OpenMirrorOptions = {}): Database.Database {
+  let db: Database.Database;
   try {
     db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (error) {
@@ -53,8 +52,6 @@ export function openMirror(path: string, options: OpenMirrorOptions = {}): Mirro
     // contact pull writes about a quarter less).
     db.pragma('wal_autocheckpoint = 10000');
     migrateToLatest(db, path);
-    // Stored export cards rendered by another version of the renderer are rendered again.
-    ensureContactCardsCurrent(db);
     // Export plans staged by processes that died, or by deliveries never finished, long ago.
     clearAbandonedStaging(db, Date.now());
     return db;
@@ -70,7 +67,7 @@ export function openMirror(path: string, options: OpenMirrorOptions = {}): Mirro
   }
 }
 
-export function closeMirror(db: MirrorDb): void {
+export function closeMirror(db: Database.Database): void {
   if (!db.open) return;
   db.pragma('optimize');
   db.close();

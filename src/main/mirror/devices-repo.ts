@@ -1,7 +1,7 @@
 /** The user's phones, file targets and CardDAV accounts. */
 import type { CardDavProvider, Device, DeviceAccountState, TargetPlatform } from '../../shared/api/types';
 import { transliterate } from '../lib/transliterate';
-import type { MirrorDb } from './database';
+import type { MirrorDb } from './mirror-db';
 
 /** A readable, typeable id from the name ("Мой iPhone" -> "moy-iphone"), unique in the table. */
 export function addDevice(db: MirrorDb, name: string, platform: TargetPlatform, now: number): Device {

@@ -1,13 +1,14 @@
 /** The history of export runs, one row each, whatever the outcome (see migration 0005). */
-import type { ExportCounts, ExportRun } from '../../shared/api/types';
-import type { MirrorDb } from './database';
+import { z } from 'zod';
+import type { ExportCounts, ExportDelivery, ExportOutcome, ExportRun } from '../../shared/api/types';
+import type { MirrorDb } from './mirror-db';
 
 export interface ExportRunRecord {
   readonly deviceId: string;
   readonly startedAt: number;
   readonly finishedAt: number;
-  readonly delivery: 'file' | 'lan' | 'usb' | 'carddav';
-  readonly outcome: 'delivered' | 'failed' | 'cancelled';
+  readonly delivery: ExportDelivery;
+  readonly outcome: ExportOutcome;
   readonly delivered: number;
   /** The counts, or the error, as JSON. */
   readonly detail: unknown;
@@ -28,9 +29,22 @@ export function recordExportRun(db: MirrorDb, run: ExportRunRecord): void {
   );
 }
 
-interface RunRow extends Omit<ExportRun, 'counts' | 'reason'> {
-  readonly detail: string;
-}
+/**
+ * A row as SQLite gives it, checked rather than cast: a value the types do not know (a
+ * delivery added to the table's CHECK but not to ExportDelivery, say) fails here, in a
+ * test, instead of reaching the window.
+ */
+const runRowSchema = z.object({
+  id: z.number().int(),
+  deviceId: z.string(),
+  deviceName: z.string(),
+  startedAt: z.number(),
+  finishedAt: z.number(),
+  delivery: z.enum(['file', 'lan', 'usb', 'carddav']) satisfies z.ZodType<ExportDelivery>,
+  outcome: z.enum(['delivered', 'failed', 'cancelled']) satisfies z.ZodType<ExportOutcome>,
+  delivered: z.number().int(),
+  detail: z.string(),
+});
 
 /** The history, newest first: each run with its counts (delivered) or its reason (not). */
 export function listExportRuns(db: MirrorDb, deviceId: string | undefined, limit: number): ExportRun[] {
@@ -41,8 +55,11 @@ export function listExportRuns(db: MirrorDb, deviceId: string | undefined, limit
        FROM export_runs r JOIN devices d ON d.id = r.device_id
        WHERE (@deviceId IS NULL OR r.device_id = @deviceId) ORDER BY r.started_at DESC, r.id DESC LIMIT @limit`,
     )
-    .all({ deviceId: deviceId ?? null, limit }) as RunRow[];
-  return rows.map(({ detail, ...run }) => ({ ...run, ...detailOf(run.outcome, detail) }));
+    .all({ deviceId: deviceId ?? null, limit });
+  return rows.map((row) => {
+    const { detail, ...run } = runRowSchema.parse(row);
+    return { ...run, ...detailOf(run.outcome, detail) };
+  });
 }
 
 /** The stored detail is JSON this app wrote; anything unreadable becomes "no detail", never an error. */

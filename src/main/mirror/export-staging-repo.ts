@@ -6,7 +6,7 @@
  * then. A staged row without an entry of its own stands for the contact's stored card
  * entry, which triggers copy into it before a sync changes or deletes it.
  */
-import type { MirrorDb } from './database';
+import type { MirrorDb } from './mirror-db';
 
 /**
  * A plan staged longer ago than this was abandoned (its process died, or the phone never

@@ -3,7 +3,7 @@
  * an export to compute the delta; written only after a delivery succeeded (R15), from the
  * plan's staging (export-staging-repo.ts).
  */
-import type { MirrorDb } from './database';
+import type { MirrorDb } from './mirror-db';
 
 export interface LedgerChannel {
   readonly kind: 'phone' | 'email' | 'im';

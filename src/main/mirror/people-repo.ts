@@ -1,8 +1,7 @@
 /** The account's groups and field definitions, refreshed at each sync (see migration 0003). */
 import type { ResponsibleUser } from '../../shared/api/types';
-import type { FieldDefinition } from '../crm/fields-api';
-import type { CrmUser } from '../crm/users-api';
-import type { MirrorDb } from './database';
+import type { CrmUser, FieldDefinition } from '../model/people';
+import type { MirrorDb } from './mirror-db';
 
 export function replaceGroups(
   db: MirrorDb,

@@ -13,7 +13,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import type { ContactListItem, PhoneLookupResult } from '../../shared/api/types';
 import { digitsOf, normalizePhone, phoneRegion } from '../phones/normalize';
 import { cachedStatement, listItemsOf } from './contacts-repo';
-import type { MirrorDb } from './database';
+import type { MirrorDb } from './mirror-db';
 
 /** More than this many contacts with one number is not an answer to "who is calling?". */
 export const maxLookupMatches = 100;

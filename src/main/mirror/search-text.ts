@@ -2,11 +2,8 @@
  * Search as people type: case-insensitive for every script (SQLite's own LIKE folds only
  * ASCII), "е" finds "ё", and a phone number matches however either side wrote it.
  */
+import { foldForSearch } from '../lib/fold-for-search';
 import { digitsOf } from '../phones/normalize';
-
-export function foldForSearch(text: string): string {
-  return text.toLocaleLowerCase('ru').replaceAll('ё', 'е').replace(/\s+/g, ' ').trim();
-}
 
 export interface SearchTerms {
   /** Each must appear in the searchable text (words of a name, an e-mail...). */

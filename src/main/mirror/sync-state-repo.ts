@@ -1,5 +1,5 @@
 /** Where each account's sync stands (see migration 0002). */
-import type { MirrorDb } from './database';
+import type { MirrorDb } from './mirror-db';
 
 export interface SyncState {
   readonly fullPullDone: boolean;

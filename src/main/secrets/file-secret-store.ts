@@ -5,7 +5,7 @@
  */
 import { chmod, readFile } from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
-import { writeFileAtomically } from '../delivery/file-delivery';
+import { writeFileAtomically } from '../lib/atomic-write';
 import type { SecretStore } from './secret-store';
 
 /**

@@ -10,15 +10,15 @@ import { credentialsFor, saveCardDavSecret } from '../delivery/carddav/credentia
 import type { DavCredentials } from '../delivery/carddav/dav-client';
 import type { DavFetchOptions } from '../delivery/carddav/dav-fetch';
 import { authorizeWithLoopback, googleOAuthDefaults } from '../delivery/carddav/google-oauth';
-import { providers } from '../delivery/carddav/providers';
 import { setupHelp } from '../delivery/carddav/setup-help';
 import { connectTarget, deliverPlan, removeFromServer, serverUrlFor } from '../delivery/carddav/target';
 import { forgetAccountOnTarget, getTarget, saveTarget, type TargetRecord } from '../mirror/carddav-repo';
 import { addDevice, getDevice, removeDevice } from '../mirror/devices-repo';
 import { recordExportRun } from '../mirror/export-runs-repo';
 import { clearLedger } from '../mirror/ledger-repo';
+import { providers } from '../model/carddav-providers';
 import type { CoreContext } from './context';
-import type { ExportPlanner } from './export-handlers';
+import type { ExportPlanner } from './export-planner';
 
 type CardDavVerbs = 'addCardDavDevice' | 'connectGoogleCardDav' | 'exportToCardDav' | 'getCardDavSetup';
 

@@ -5,7 +5,7 @@ import type { AmoHttpOptions } from '../crm/amo-http';
 import type { OpenConsentWindow } from '../crm/consent';
 import type { RequestLimiter } from '../crm/request-limiter';
 import type { EventBus } from '../lib/event-bus';
-import type { MirrorDb } from '../mirror/database';
+import type { MirrorDb } from '../mirror/mirror-db';
 import type { SecretStore } from '../secrets/secret-store';
 import type { DemoRuntime } from './demo-runtime';
 

@@ -19,11 +19,11 @@ import type { UsbRoute } from '../delivery/usb';
 import { renderPlan } from '../export/file-export';
 import { commitPlan, discardPlan, type ExportPlan } from '../export/plan-export';
 import { countCards, formattedNames } from '../export/vcard-names';
-import type { MirrorDb } from '../mirror/database';
 import { recordExportRun } from '../mirror/export-runs-repo';
+import type { MirrorDb } from '../mirror/mirror-db';
 import type { SettingsStore } from '../settings/settings-store';
 import type { CoreContext } from './context';
-import type { ExportPlanner } from './export-handlers';
+import type { ExportPlanner } from './export-planner';
 
 type HandoffVerbs = 'listLanAddresses' | 'chooseLanAddress' | 'listUsbDevices' | 'startHandoff' | 'cancelHandoff';
 

@@ -9,6 +9,7 @@ import { type NetworkInterfaceInfo, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import type { ApiHandlers } from '../../shared/api/contract';
 import type { Face } from '../../shared/api/types';
+import { createApiRegistry } from '../api/registry';
 import type { OpenConsentWindow } from '../crm/consent';
 import { createRequestLimiter, defaultRequestsPerSecond, type RequestLimiter } from '../crm/request-limiter';
 import { createUsbRoute, type UsbRoute } from '../delivery/usb';
@@ -16,10 +17,10 @@ import { createEventBus, type EventBus } from '../lib/event-bus';
 import { builtUiDir } from '../lib/paths';
 import { appVersion } from '../lib/version';
 import { listAccountRecords } from '../mirror/accounts-repo';
-import { closeMirror, openMirror } from '../mirror/database';
 import { createFileSecretStore } from '../secrets/file-secret-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { createSettingsStore } from '../settings/settings-store';
+import { closeStore, openStore } from '../store/open-store';
 import { accountHandlers } from './accounts-handlers';
 import { type CardDavTuning, carddavHandlers } from './carddav-handlers';
 import { createConsentBroker } from './consent-broker';
@@ -27,7 +28,8 @@ import { contactHandlers } from './contacts-handlers';
 import type { CoreContext, HttpTuning } from './context';
 import { createDemoRuntime } from './demo-runtime';
 import { deviceHandlers } from './devices-handlers';
-import { createExportPlanner, exportHandlers } from './export-handlers';
+import { exportHandlers } from './export-handlers';
+import { createExportPlanner } from './export-planner';
 import { handoffHandlers } from './handoff-handlers';
 import { syncHandlers } from './sync-handlers';
 
@@ -62,7 +64,7 @@ export interface CoreService {
 
 export function createCoreService(options: CoreServiceOptions): CoreService {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const db = openMirror(
+  const db = openStore(
     join(options.dataDir, 'mirror.sqlite'),
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
@@ -109,19 +111,19 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     usb: options.usbRoute ?? createUsbRoute(),
     networkInterfaces: options.networkInterfaces ?? networkInterfaces,
   });
-  const api: ApiHandlers = {
-    getAppInfo: async () => ({ version: ctx.version, face: ctx.face, dataDir: ctx.dataDir }),
-    completeOAuthConsent: async ({ requestId, redirectedTo }) => ({
-      accepted: consent.complete(requestId, redirectedTo ?? null),
-    }),
-    ...accountHandlers(ctx),
-    ...sync,
-    ...contactHandlers(ctx),
-    ...deviceHandlers(ctx),
-    ...exportHandlers(ctx, planner, options.carddav),
-    ...carddavHandlers(ctx, planner, options.carddav),
-    ...handoffs.handlers,
-  };
+  const registry = createApiRegistry();
+  registry.method('getAppInfo', async () => ({ version: ctx.version, face: ctx.face, dataDir: ctx.dataDir }));
+  registry.method('completeOAuthConsent', async ({ requestId, redirectedTo }) => ({
+    accepted: consent.complete(requestId, redirectedTo ?? null),
+  }));
+  registry.methods(accountHandlers(ctx));
+  registry.methods(sync);
+  registry.methods(contactHandlers(ctx));
+  registry.methods(deviceHandlers(ctx));
+  registry.methods(exportHandlers(ctx, planner, options.carddav));
+  registry.methods(carddavHandlers(ctx, planner, options.carddav));
+  registry.methods(handoffs.handlers);
+  const api = registry.handlers();
 
   return {
     api,
@@ -131,7 +133,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       await api.cancelSync({});
       await handoffs.closeAll();
       await demo.close();
-      closeMirror(db);
+      closeStore(db);
     },
   };
 }

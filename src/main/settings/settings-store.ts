@@ -4,7 +4,7 @@
  * the defaults; it is never fatal.
  */
 import { readFileSync } from 'node:fs';
-import { writeFileAtomically } from '../delivery/file-delivery';
+import { writeFileAtomically } from '../lib/atomic-write';
 
 export interface Settings {
   /** Per network ("192.168.1.0/24"): the address the user chose for QR codes there. */

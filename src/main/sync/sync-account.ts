@@ -12,7 +12,7 @@ import { fetchContactFields, fieldCodesOf } from '../crm/fields-api';
 import { fetchUserRights } from '../crm/rights-api';
 import { fetchUsers } from '../crm/users-api';
 import { type AccountRecord, markAccountSynced, saveAccount, saveRights } from '../mirror/accounts-repo';
-import type { MirrorDb } from '../mirror/database';
+import type { MirrorDb } from '../mirror/mirror-db';
 import { replaceFields, replaceGroups, replaceUsers } from '../mirror/people-repo';
 import { getSyncState } from '../mirror/sync-state-repo';
 import { phoneRegion } from '../phones/normalize';

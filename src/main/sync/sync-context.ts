@@ -2,7 +2,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { AmoHttpOptions } from '../crm/amo-http';
 import type { FieldCodes } from '../crm/contact-mapper';
-import type { MirrorDb } from '../mirror/database';
+import type { MirrorDb } from '../mirror/mirror-db';
 
 export interface AccountSync {
   readonly db: MirrorDb;

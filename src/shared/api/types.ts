@@ -337,7 +337,8 @@ export interface DeviceOverview {
   readonly lastRun: ExportRun | null;
 }
 
-export type ExportDelivery = 'file' | 'lan' | 'usb';
+/** How a run delivered: a file, the QR handoff, the USB handoff, or straight into a CardDAV account. */
+export type ExportDelivery = 'file' | 'lan' | 'usb' | 'carddav';
 export type ExportOutcome = 'delivered' | 'failed' | 'cancelled';
 
 /** One export run, whatever its outcome (the history). */

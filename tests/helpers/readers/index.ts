@@ -10,7 +10,7 @@
  * Each runs on the whole file once (a JVM, two Pythons and a Perl), not per card.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ICAL from 'ical.js';
@@ -83,7 +83,9 @@ interface AospCard {
 export function readWith(reader: ReaderName, file: string): ReaderCard[] {
   switch (reader) {
     case 'aosp': {
-      const result = json('node', [aospTool, '--no-rows', file]) as { imported: boolean; cards: AospCard[] };
+      // The tool runs only when started by its real path (it compares its own URL with argv[1]).
+      const tool = realpathSync(aospTool);
+      const result = json('node', [tool, '--no-rows', file]) as { imported: boolean; cards: AospCard[] };
       if (!result.imported) return [];
       return result.cards.map((card) => ({
         name: card.displayName,

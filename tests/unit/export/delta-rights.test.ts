@@ -8,8 +8,9 @@ import { computeDelta } from '../../../src/main/export/delta';
 import { freshContactIds } from '../../../src/main/export/fresh-cards';
 import { planExport } from '../../../src/main/export/plan-export';
 import { getAccount } from '../../../src/main/mirror/accounts-repo';
-import { closeMirror, type MirrorDb, openMirror } from '../../../src/main/mirror/database';
+import type { MirrorDb } from '../../../src/main/mirror/database';
 import { sandboxUsers } from '../../../src/main/sandbox/users';
+import { closeStore, openStore } from '../../../src/main/store/open-store';
 import { exportWorld } from './export-world';
 
 let world: Awaited<ReturnType<typeof exportWorld>>;
@@ -18,10 +19,10 @@ let db: MirrorDb;
 beforeAll(async () => {
   world = await exportWorld({ contacts: 800 });
   await world.call('syncAccounts', {});
-  db = openMirror(join(world.dataDir, 'mirror.sqlite'));
+  db = openStore(join(world.dataDir, 'mirror.sqlite'));
 });
 afterAll(async () => {
-  closeMirror(db);
+  closeStore(db);
   await world.close();
 });
 

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type MirrorContact, toMirrorContact } from '../../../src/main/crm/contact-mapper';
+import { toMirrorContact } from '../../../src/main/crm/contact-mapper';
 import type { WireContact } from '../../../src/main/crm/wire';
 import { writeContactCardsUtf8 } from '../../../src/main/export/card-from-mirror';
 import { freshContacts } from '../../../src/main/export/delta';
@@ -22,9 +22,11 @@ import {
 } from '../../../src/main/export/plan-export';
 import { getAccount, saveAccount, saveRights } from '../../../src/main/mirror/accounts-repo';
 import { deleteContacts, upsertContacts } from '../../../src/main/mirror/contacts-repo';
-import { closeMirror, type MirrorDb, openMirror } from '../../../src/main/mirror/database';
+import type { MirrorDb } from '../../../src/main/mirror/database';
 import { abandonedAfterMs } from '../../../src/main/mirror/export-staging-repo';
+import type { MirrorContact } from '../../../src/main/model/contact';
 import { phoneRegion } from '../../../src/main/phones/normalize';
+import { closeStore, openStore } from '../../../src/main/store/open-store';
 import type { Device } from '../../../src/shared/api/types';
 import { tempDir } from '../../helpers/temp-dir';
 import { readVCards } from '../../helpers/vcard-reader';
@@ -35,12 +37,12 @@ const iphone: Device = { id: 'iphone', name: 'iPhone', platform: 'ios', createdA
 
 let open: MirrorDb[] = [];
 afterEach(() => {
-  for (const db of open) closeMirror(db);
+  for (const db of open) closeStore(db);
   open = [];
 });
 
 function mirror(path = join(tempDir(), 'mirror.sqlite')): MirrorDb {
-  const db = openMirror(path);
+  const db = openStore(path);
   open.push(db);
   saveAccount(db, {
     id: accountId,
@@ -181,7 +183,7 @@ describe('stored cards: the bytes', () => {
             expect(readVCards(bytes.toString('utf8'))).toHaveLength(exportPlan.preview.new);
             discardPlan(db, exportPlan);
           }
-          closeMirror(db);
+          closeStore(db);
           open = open.filter((other) => other !== db);
         },
       ),
@@ -296,7 +298,7 @@ describe('stored cards: the staging and the ledger (R15)', () => {
     const old = plan(db, iphone);
     renderPlan(db, old, 'vcard3');
     db.prepare('UPDATE export_plans SET staged_at = ? WHERE id = ?').run(Date.now() - abandonedAfterMs - 1000, old.id);
-    closeMirror(db);
+    closeStore(db);
     open = [];
     const reopened = mirror(path);
     expect(reopened.prepare('SELECT id FROM export_plans').pluck().all()).toEqual([young.id]);

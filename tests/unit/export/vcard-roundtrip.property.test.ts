@@ -26,7 +26,9 @@ import {
   writeContactCards,
   writeContactCardsUtf8,
 } from '../../../src/main/export/card-from-mirror';
-import { CardWriter, Escape, escapeText, foldLine, writeVCard3 } from '../../../src/main/export/vcard3';
+import { CardWriter, Escape } from '../../../src/main/export/card-writer';
+import { escapeText, foldLine } from '../../../src/main/export/vcard-text';
+import { writeVCard3 } from '../../../src/main/export/vcard3';
 import { escapeText4, writeCard, writeVCard4 } from '../../../src/main/export/vcard4';
 import { dialNumbersOf } from '../../../src/main/phones/dial-numbers';
 import { type ReadCard, readVCards } from '../../helpers/vcard-reader';

@@ -4,17 +4,10 @@
  */
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import {
-  CardWriter,
-  cleanText,
-  Escape,
-  escapeText,
-  foldLine,
-  revisionStamp3,
-  revisionStamp4,
-  type VCardContact,
-  writeVCard3,
-} from '../../../src/main/export/vcard3';
+import { CardWriter, Escape, revisionStamp3, revisionStamp4 } from '../../../src/main/export/card-writer';
+import type { VCardContact } from '../../../src/main/export/vcard-model';
+import { cleanText, escapeText, foldLine } from '../../../src/main/export/vcard-text';
+import { writeVCard3 } from '../../../src/main/export/vcard3';
 import { hostileNames } from '../../../src/main/sandbox/names';
 import { readVCards } from '../../helpers/vcard-reader';
 

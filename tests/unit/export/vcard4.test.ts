@@ -5,7 +5,7 @@
 import ICAL from 'ical.js';
 import { parse as parseVCard4 } from 'vcard4';
 import { describe, expect, it } from 'vitest';
-import type { VCardContact } from '../../../src/main/export/vcard3';
+import type { VCardContact } from '../../../src/main/export/vcard-model';
 import { escapeText4, writeCard, writeVCard4 } from '../../../src/main/export/vcard4';
 import { hostileNames } from '../../../src/main/sandbox/names';
 import { readVCards } from '../../helpers/vcard-reader';

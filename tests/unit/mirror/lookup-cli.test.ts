@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toMirrorContact } from '../../../src/main/crm/contact-mapper';
 import { upsertContacts } from '../../../src/main/mirror/contacts-repo';
-import { closeMirror, openMirror } from '../../../src/main/mirror/database';
+import { closeStore, openStore } from '../../../src/main/store/open-store';
 import type { PhoneLookupResult } from '../../../src/shared/api/types';
 import { runCli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-dir';
@@ -14,7 +14,7 @@ describe('amo-phonebook lookup', () => {
 
   beforeAll(() => {
     dataDir = tempDir();
-    const db = openMirror(join(dataDir, 'mirror.sqlite'));
+    const db = openStore(join(dataDir, 'mirror.sqlite'));
     db.prepare(
       `INSERT INTO accounts (id, name, subdomain, base_url, country, current_user_id, connected_at)
        VALUES (31, 'Ромашка', 'romashka', 'https://romashka.amocrm.ru', 'RU', 1, 0)`,
@@ -25,7 +25,7 @@ describe('amo-phonebook lookup', () => {
         'RU',
       );
     upsertContacts(db, 31, [phone(1, 'Иван Петров', '+7 912 345-67-89'), phone(2, 'Склад', '222-33-44')]);
-    closeMirror(db);
+    closeStore(db);
   });
 
   it('prints who has the number, with the phone as written and the account, and exits 0', async () => {

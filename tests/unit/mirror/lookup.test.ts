@@ -1,17 +1,19 @@
 /** "Who is calling?": one number, however it was typed on either side. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type MirrorContact, toMirrorContact } from '../../../src/main/crm/contact-mapper';
+import { toMirrorContact } from '../../../src/main/crm/contact-mapper';
 import { upsertContacts } from '../../../src/main/mirror/contacts-repo';
-import { type MirrorDb, openMirror } from '../../../src/main/mirror/database';
+import type { MirrorDb } from '../../../src/main/mirror/database';
 import {
   e164Candidates,
   lastSevenCandidates,
   lookupPhone,
   maxLookupMatches,
 } from '../../../src/main/mirror/phone-lookup';
+import type { MirrorContact } from '../../../src/main/model/contact';
 import { phoneRegion } from '../../../src/main/phones/normalize';
 import { contactHandlers } from '../../../src/main/service/contacts-handlers';
 import type { CoreContext } from '../../../src/main/service/context';
+import { openStore } from '../../../src/main/store/open-store';
 import { tempDir } from '../../helpers/temp-dir';
 
 const moscow = 1;
@@ -43,7 +45,7 @@ describe('lookupPhone', () => {
   const ids = (phone: string) => lookupPhone(db, phone).matches.map((item) => item.id);
 
   beforeAll(() => {
-    db = openMirror(`${tempDir()}/mirror.sqlite`);
+    db = openStore(`${tempDir()}/mirror.sqlite`);
     addAccount(db, moscow, 'Москва', 'RU');
     addAccount(db, london, 'London', 'GB');
     addAccount(db, nowhere, 'Nowhere', null);

@@ -13,12 +13,12 @@ import { renderPlan } from '../../../src/main/export/file-export';
 import { freshContactIds } from '../../../src/main/export/fresh-cards';
 import { planExport } from '../../../src/main/export/plan-export';
 import { storedCardFormat } from '../../../src/main/export/stored-card';
+import { rebuildContactCards } from '../../../src/main/export/stored-cards-table';
 import { getAccount } from '../../../src/main/mirror/accounts-repo';
-import { rebuildContactCards } from '../../../src/main/mirror/contact-cards';
-import { closeMirror, openMirror } from '../../../src/main/mirror/database';
 import { migration0006ExportCards } from '../../../src/main/mirror/migrations/0006-export-cards';
 import { allMigrations } from '../../../src/main/mirror/migrations/index';
 import { currentVersion, migrateTo } from '../../../src/main/mirror/migrations/runner';
+import { closeStore, openStore } from '../../../src/main/store/open-store';
 import { tempDir } from '../../helpers/temp-dir';
 import { readVCards } from '../../helpers/vcard-reader';
 
@@ -64,7 +64,7 @@ describe('migration 0006-export-cards', () => {
     expect(db.prepare('SELECT version FROM contact_cards_format').pluck().all()).toEqual([]);
     db.close();
 
-    const mirror = openMirror(path);
+    const mirror = openStore(path);
     // Contacts with a dialable phone only (R2).
     expect(mirror.prepare('SELECT contact_id FROM contact_cards ORDER BY contact_id').pluck().all()).toEqual([1, 2]);
     expect(mirror.prepare('SELECT version FROM contact_cards_format').pluck().all()).toEqual([storedCardFormat]);
@@ -96,26 +96,26 @@ describe('migration 0006-export-cards', () => {
       ['Иван Петров', 'Директор; по продажам'],
       ['Склад', null],
     ]);
-    closeMirror(mirror);
+    closeStore(mirror);
   });
 
   it('renders the cards again when the mirror opens with cards of another renderer version', () => {
     const { db: first, path } = mirrorAtVersion5();
     first.close();
-    const opened = openMirror(path);
+    const opened = openStore(path);
     const before = opened.prepare('SELECT contact_id, vcard3, ledger FROM contact_cards ORDER BY contact_id').all();
     expect(before).toHaveLength(2);
-    closeMirror(opened);
+    closeStore(opened);
     const db = new Database(path);
     db.prepare('DELETE FROM contact_cards').run();
     db.prepare('UPDATE contact_cards_format SET version = ?').run(storedCardFormat - 1);
     db.close();
-    const mirror = openMirror(path);
+    const mirror = openStore(path);
     expect(mirror.prepare('SELECT contact_id, vcard3, ledger FROM contact_cards ORDER BY contact_id').all()).toEqual(
       before,
     );
     expect(mirror.prepare('SELECT version FROM contact_cards_format').pluck().get()).toBe(storedCardFormat);
-    closeMirror(mirror);
+    closeStore(mirror);
   });
 
   it('keeps the entry a staged delivery stands for when a sync changes or deletes the card', () => {

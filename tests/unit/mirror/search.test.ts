@@ -4,13 +4,15 @@
  */
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type MirrorContact, toMirrorContact } from '../../../src/main/crm/contact-mapper';
+import { toMirrorContact } from '../../../src/main/crm/contact-mapper';
 import type { WireContact } from '../../../src/main/crm/wire';
 import { deleteContacts, searchContacts, upsertContacts } from '../../../src/main/mirror/contacts-repo';
-import { type MirrorDb, openMirror } from '../../../src/main/mirror/database';
+import type { MirrorDb } from '../../../src/main/mirror/database';
 import { likePattern, parseSearchQuery, planSearch } from '../../../src/main/mirror/search-text';
+import type { MirrorContact } from '../../../src/main/model/contact';
 import { phoneRegion } from '../../../src/main/phones/normalize';
 import { createSandboxAccount } from '../../../src/main/sandbox/account';
+import { openStore } from '../../../src/main/store/open-store';
 import type { ContactSearchResult } from '../../../src/shared/api/types';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -44,7 +46,7 @@ function person(id: number, name: string, phones: string[] = [], emails: string[
 }
 
 function freshMirror(): MirrorDb {
-  const db = openMirror(`${tempDir()}/mirror.sqlite`);
+  const db = openStore(`${tempDir()}/mirror.sqlite`);
   addAccount(db, accountA);
   addAccount(db, accountB);
   return db;
@@ -442,7 +444,7 @@ describe('the same answers as the LIKE scan, on a generated account', () => {
 describe('the index itself', () => {
   it('is contentless, keyed on (account, id), and holds one entry per contact', () => {
     const path = `${tempDir()}/mirror.sqlite`;
-    const db = openMirror(path);
+    const db = openStore(path);
     addAccount(db, accountA);
     upsertContacts(db, accountA, [person(1, 'Иван Петров'), person(4_294_967_295, 'Последний Номер')]);
     db.close();
@@ -453,7 +455,7 @@ describe('the index itself', () => {
       (BigInt(accountA) << 32n) + 4_294_967_295n,
     ]);
     raw.close();
-    const again = openMirror(path);
+    const again = openStore(path);
     expect(ids(search(again, 'номер'))).toEqual([4_294_967_295]);
     again.close();
   });

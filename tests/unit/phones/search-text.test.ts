@@ -1,6 +1,7 @@
 /** How a typed query becomes search terms. */
 import { describe, expect, it } from 'vitest';
-import { foldForSearch, likePattern, parseSearchQuery } from '../../../src/main/mirror/search-text';
+import { foldForSearch } from '../../../src/main/lib/fold-for-search';
+import { likePattern, parseSearchQuery } from '../../../src/main/mirror/search-text';
 import { normalizePhone, phoneRegion } from '../../../src/main/phones/normalize';
 
 describe('search terms', () => {

@@ -23,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idsOfContactUid, toVCardContact } from '../../../src/main/export/card-from-mirror';
 import { freshContacts } from '../../../src/main/export/delta';
 import { accountLabel } from '../../../src/main/export/plan-export';
-import type { VCardContact } from '../../../src/main/export/vcard3';
+import type { VCardContact } from '../../../src/main/export/vcard-model';
 import { missingReader, type ReaderCard, type ReaderName, readWith } from '../../helpers/readers/index';
 import { readVCards } from '../../helpers/vcard-reader';
 import { syncWorld } from '../sync/sync-world';

@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../src/main/api/dispatch';
 import { createUsbRoute, type UsbRoute } from '../../../src/main/delivery/usb';
-import { openMirror } from '../../../src/main/mirror/database';
 import { createMemorySecretStore } from '../../../src/main/secrets/file-secret-store';
 import { createCoreService } from '../../../src/main/service';
+import { openStore } from '../../../src/main/store/open-store';
 import type { ApiOutputs } from '../../../src/shared/api/contract';
 import type { HandoffStatusEvent } from '../../../src/shared/api/events';
 import type { ApiInput } from '../../../src/shared/api/schemas';
@@ -40,7 +40,7 @@ async function openService(options: { usbRoute?: UsbRoute } = {}) {
   await call('connectDemoAccount', {});
   const android = await call('addDevice', { name: 'Pixel', platform: 'android' });
   const ledgerCount = () => {
-    const db = openMirror(`${dataDir}/mirror.sqlite`);
+    const db = openStore(`${dataDir}/mirror.sqlite`);
     try {
       return db.prepare('SELECT count(*) FROM export_ledger WHERE device_id = ?').pluck().get(android.id) as number;
     } finally {

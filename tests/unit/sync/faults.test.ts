@@ -5,8 +5,8 @@
 
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openMirror } from '../../../src/main/mirror/database';
 import { getSyncState } from '../../../src/main/mirror/sync-state-repo';
+import { openStore } from '../../../src/main/store/open-store';
 import { crmSnapshot, mirrorSnapshot, syncWorld } from './sync-world';
 
 let world: Awaited<ReturnType<typeof syncWorld>> | null = null;
@@ -70,7 +70,7 @@ describe('sync under faults', () => {
     stop();
     expect(error).toMatchObject({ code: 'BAD_RESPONSE' });
     expect((error as { message: string }).message).toMatch(/not JSON/);
-    const db = openMirror(join(world.dataDir, 'mirror.sqlite'));
+    const db = openStore(join(world.dataDir, 'mirror.sqlite'));
     try {
       expect(db.prepare('SELECT count(*) FROM contacts').pluck().get()).toBe(250);
       // The cursor points at the page that failed: the next sync starts there.

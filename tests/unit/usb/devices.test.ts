@@ -1,6 +1,7 @@
 /** Reading `adb devices -l` as real adb versions print it, and choosing the phone. */
 import { describe, expect, it } from 'vitest';
-import { type AndroidDevice, chooseDevice, parseAdbDevices } from '../../../src/main/delivery/usb/devices';
+import type { AndroidDevice } from '../../../src/main/delivery/usb/android-device';
+import { chooseDevice, parseAdbDevices } from '../../../src/main/delivery/usb/devices';
 import { AppError } from '../../../src/shared/errors';
 
 describe('parseAdbDevices', () => {

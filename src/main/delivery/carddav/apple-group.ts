@@ -5,7 +5,7 @@
  * an "amoCRM ..." group to find (and delete) the exported contacts by. Pure text.
  */
 import { contactUid } from '../../export/card-from-mirror';
-import { CRLF, escapeText, foldLine, prodId } from '../../export/vcard3';
+import { CRLF, escapeText, foldLine, prodId } from '../../export/vcard-text';
 
 export function groupFileName(accountId: number): string {
   return `amocrm-group-${accountId}.vcf`;

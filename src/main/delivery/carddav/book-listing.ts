@@ -10,7 +10,7 @@
  */
 
 import { dropManifestRow, readManifest, saveSyncToken, updateManifestEtag } from '../../mirror/carddav-repo';
-import type { MirrorDb } from '../../mirror/database';
+import type { MirrorDb } from '../../mirror/mirror-db';
 import { type DavClient, refused } from './dav-client';
 
 export interface ListingOutcome {

@@ -9,7 +9,7 @@
 import { contactUid } from '../../export/card-from-mirror';
 import type { OutgoingCard } from '../../export/carddav-cards';
 import { confirmedCardWriter, type ManifestRow } from '../../mirror/carddav-repo';
-import type { MirrorDb } from '../../mirror/database';
+import type { MirrorDb } from '../../mirror/mirror-db';
 import { writeCard } from './card-writes';
 import type { DavClient } from './dav-client';
 

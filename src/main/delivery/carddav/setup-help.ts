@@ -4,8 +4,8 @@
  * profile. Plain English; the desktop translates by provider and step.
  */
 import type { CardDavProvider, CardDavSetup } from '../../../shared/api/types';
+import { providers } from '../../model/carddav-providers';
 import { carddavMobileconfig } from './mobileconfig';
-import { providers } from './providers';
 
 export interface SetupInput {
   readonly provider: CardDavProvider;

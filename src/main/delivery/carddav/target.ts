@@ -23,7 +23,8 @@ import {
   type TargetRecord,
   writeMark,
 } from '../../mirror/carddav-repo';
-import type { MirrorDb } from '../../mirror/database';
+import type { MirrorDb } from '../../mirror/mirror-db';
+import { providers } from '../../model/carddav-providers';
 import { carddavTelForms, pauseOf, type TelForm } from '../../phones/tel-form';
 import { appleGroupCard, groupFileName } from './apple-group';
 import { refreshManifest } from './book-listing';
@@ -39,7 +40,6 @@ import {
   refused,
 } from './dav-client';
 import { createDavFetch, type DavFetchOptions } from './dav-fetch';
-import { providers } from './providers';
 import { defaultConcurrency, type PushOutcome, pushCards } from './push-cards';
 import { compareReadBack, describeDifferences, fetchServerCopy, hasExtension } from './read-back';
 

@@ -28,7 +28,7 @@ import {
   parsePhoneMessage,
   type RefusalReason,
 } from '../../../shared/handoff/protocol';
-import { secretMatches } from '../../browser-mode/guards';
+import { secretMatches } from '../../lib/http-guards';
 import { type HandoffContent, preparePayload, sealPayload } from './payload';
 import type { PhoneAssets } from './phone-assets';
 import { servePhoneFile } from './phone-files';

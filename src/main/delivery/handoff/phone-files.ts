@@ -6,8 +6,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname } from 'node:path';
-import { resolveStaticPath } from '../../browser-mode/guards';
 import { contentTypes } from '../../lib/content-types';
+import { resolveStaticPath } from '../../lib/http-guards';
 import type { PhoneAssets } from './phone-assets';
 
 export interface ServeOptions {

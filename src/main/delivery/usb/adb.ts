@@ -8,7 +8,8 @@
  * install (Debian: `adb`), so its messages are the ones they can search for.
  */
 import { AppError } from '../../../shared/errors';
-import { type AndroidDevice, parseAdbDevices } from './devices';
+import type { AndroidDevice } from './android-device';
+import { parseAdbDevices } from './devices';
 import { assertPhonePageUrl, quoteForRemoteShell, redactKey } from './phone-url';
 import { describeCommand, runAdb } from './run-adb';
 

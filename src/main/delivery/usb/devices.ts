@@ -1,20 +1,7 @@
 /** Reading `adb devices -l` and picking the phone to use. Pure functions: no adb here. */
 import { AppError } from '../../../shared/errors';
+import type { AndroidDevice, AndroidDeviceState } from './android-device';
 import { connectHint, notReadyError } from './messages';
-
-export type AndroidDeviceState = 'device' | 'unauthorized' | 'offline' | 'no-permissions' | 'unknown';
-
-export interface AndroidDevice {
-  readonly serial: string;
-  /** `device` is the only state in which adb can reverse a port and open a page. */
-  readonly state: AndroidDeviceState;
-  /** adb's own words for the state ("recovery", "authorizing", "no permissions (…)"). */
-  readonly stateText: string;
-  /** As adb prints it: spaces become underscores ("Pixel_7"). */
-  readonly model?: string;
-  readonly product?: string;
-  readonly transportId?: string;
-}
 
 const header = /^List of devices attached/;
 /** The `key:value` fields adb appends: usb:1-1 product:… model:… device:… transport_id:3. */

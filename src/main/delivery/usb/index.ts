@@ -3,12 +3,13 @@
  * phone's localhost:PORT to ours, open the page, and later close the route.
  */
 import { type AdbClient, type AdbClientOptions, createAdbClient } from './adb';
-import { type AndroidDevice, chooseDevice } from './devices';
+import type { AndroidDevice } from './android-device';
+import { chooseDevice } from './devices';
 import { assertPhonePageUrl } from './phone-url';
 
 export type { AdbClient, AdbClientOptions, CallOptions } from './adb';
 export { adbPathVariable, createAdbClient, defaultAdbTimeoutMs, resolveAdbPath } from './adb';
-export type { AndroidDevice, AndroidDeviceState } from './devices';
+export type { AndroidDevice, AndroidDeviceState } from './android-device';
 export { chooseDevice, parseAdbDevices } from './devices';
 export { assertPhonePageUrl, quoteForRemoteShell } from './phone-url';
 

@@ -3,7 +3,7 @@
  * The code picks the UI's translation; the message is what the CLI prints.
  */
 import { AppError } from '../../../shared/errors';
-import type { AndroidDevice } from './devices';
+import type { AndroidDevice } from './android-device';
 
 export const connectHint = 'Connect the phone with a USB cable and turn on USB debugging in Developer options.';
 

@@ -1,6 +1,6 @@
 /**
  * What the window needs to know of each CardDAV provider to ask the right questions: the
- * core's table (src/main/delivery/carddav/providers.ts) says where each one lives; the
+ * core's table (src/main/model/carddav-providers.ts) says where each one lives; the
  * window only needs which ones the user must give an address for, and the host to show
  * for the others.
  */

@@ -1,8 +1,8 @@
 /**
- * Keeping `contact_cards` (migration 6) in step with the contacts: the page writer renders
- * each contact's stored card as it writes the contact, and a mirror whose cards were
- * rendered by another version of the renderer (or none: a mirror from before migration 6)
- * has them all rendered again.
+ * The export's stored cards (`contact_cards`, migration 6), kept in step with the contacts:
+ * a hook on the mirror's page writer renders each contact's stored card as the contact is
+ * written, and a mirror whose cards were rendered by another version of the renderer (or
+ * none: a fresh or upgraded mirror) has them all rendered again when the store opens.
  *
  * This moves work from every export to the sync, which is bound by the network anyway:
  * rendering is about 3 µs a contact, writing the card and its ledger entry (about 500
@@ -10,9 +10,10 @@
  * about 140 ms to fetch it (amoCRM allows 7 requests a second).
  */
 import type { ChannelKind } from '../../shared/api/types';
-import type { MirrorChannel, MirrorContact } from '../crm/contact-mapper';
-import { type CardSource, StoredCardRenderer, storedCardFormat } from '../export/stored-card';
-import type { MirrorDb } from './database';
+import { onContactPage } from '../mirror/contact-page-hooks';
+import type { MirrorDb } from '../mirror/mirror-db';
+import type { MirrorChannel, MirrorContact } from '../model/contact';
+import { type CardSource, StoredCardRenderer, storedCardFormat } from './stored-card';
 
 /** A contact as the card writer needs it: what is rendered, and the columns filters read (R7, R8). */
 export type CardContact = CardSource & Pick<MirrorContact, 'responsibleUserId' | 'groupId'>;
@@ -165,3 +166,17 @@ export function ensureContactCardsCurrent(db: MirrorDb): void {
   const stored = db.prepare('SELECT version FROM contact_cards_format').pluck().get() as number | undefined;
   if (stored !== storedCardFormat) rebuildContactCards(db);
 }
+
+/**
+ * Keeps a mirror's stored cards with its contacts from now on: each page of contacts writes
+ * its cards in the same transaction, and cards rendered by another version of the renderer
+ * (or none yet: a mirror from before migration 6) are rendered again now.
+ */
+export function attachStoredCards(db: MirrorDb): void {
+  if (attached.has(db)) return;
+  attached.add(db);
+  onContactPage(db, cardPageWriter(db));
+  ensureContactCardsCurrent(db);
+}
+
+const attached = new WeakSet<MirrorDb>();

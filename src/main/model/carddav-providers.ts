@@ -3,7 +3,7 @@
  * discovery starts, whether a client may make an address book of its own (MKCOL), how a
  * group of cards is shown, and the provider's own card limit.
  */
-import type { CardDavProvider } from '../../../shared/api/types';
+import type { CardDavProvider } from '../../shared/api/types';
 
 export interface ProviderFacts {
   readonly label: string;

@@ -7,7 +7,7 @@ import {
   isAllowedOrigin,
   resolveStaticPath,
   secretMatches,
-} from '../../../src/main/browser-mode/guards';
+} from '../../../src/main/lib/http-guards';
 
 describe('browser-mode guards', () => {
   it('accepts only our own loopback host and port (DNS rebinding)', () => {

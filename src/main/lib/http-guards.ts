@@ -1,6 +1,7 @@
 /**
- * The checks that keep browser mode to the person who launched it: small pure functions,
- * each with its own tests.
+ * The checks that keep a local HTTP server to the person it serves (browser mode, the
+ * phone's handoff server, the app:// protocol): small pure functions, each with its own
+ * tests. Generic, so no delivery route imports a face to use them.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
