@@ -6,15 +6,16 @@
 import type { ApiHandlers } from '../../shared/api/contract';
 import type { CardDavProvider, CardDavSetup, Device } from '../../shared/api/types';
 import { AppError } from '../../shared/errors';
+import { carddavDelivery } from '../delivery/carddav/carddav-route';
 import { credentialsFor, saveCardDavSecret } from '../delivery/carddav/credentials';
 import type { DavCredentials } from '../delivery/carddav/dav-client';
 import type { DavFetchOptions } from '../delivery/carddav/dav-fetch';
 import { authorizeWithLoopback, googleOAuthDefaults } from '../delivery/carddav/google-oauth';
 import { setupHelp } from '../delivery/carddav/setup-help';
-import { connectTarget, deliverPlan, removeFromServer, serverUrlFor } from '../delivery/carddav/target';
+import { connectTarget, removeFromServer, serverUrlFor } from '../delivery/carddav/target';
+import { runExport } from '../export/pipeline';
 import { forgetAccountOnTarget, getTarget, saveTarget, type TargetRecord } from '../mirror/carddav-repo';
 import { addDevice, getDevice, removeDevice } from '../mirror/devices-repo';
-import { recordExportRun } from '../mirror/export-runs-repo';
 import { clearLedger } from '../mirror/ledger-repo';
 import { providers } from '../model/carddav-providers';
 import type { CoreContext } from './context';
@@ -130,34 +131,11 @@ export function carddavHandlers(
       const target = targetOf(ctx, selection.deviceId);
       const credentials = await credentialsFor(ctx.secrets, target.deviceId, target.username, ctx.now);
       const plan = await planner.plan(selection);
-      try {
-        const delivered = await deliverPlan(targetCtx, target, credentials, plan, {
-          onProgress: (phase, done, total) =>
-            ctx.events.emit({ type: 'carddav:progress', deviceId: target.deviceId, phase, done, total }),
-        });
-        recordExportRun(ctx.db, {
-          deviceId: target.deviceId,
-          startedAt: started,
-          finishedAt: ctx.now(),
-          delivery: 'carddav',
-          outcome: 'delivered',
-          delivered: delivered.written,
-          detail: { ...plan.preview, ...delivered },
-        });
-        return { ...plan.preview, ...delivered };
-      } catch (error) {
-        // The cards the server confirmed are in the ledger already (R15); the rest go next time.
-        recordExportRun(ctx.db, {
-          deviceId: target.deviceId,
-          startedAt: started,
-          finishedAt: ctx.now(),
-          delivery: 'carddav',
-          outcome: 'failed',
-          delivered: 0,
-          detail: { error: error instanceof Error ? error.message : String(error) },
-        });
-        throw error;
-      }
+      const delivery = carddavDelivery(targetCtx, target, credentials, {
+        onProgress: (phase, done, total) =>
+          ctx.events.emit({ type: 'carddav:progress', deviceId: target.deviceId, phase, done, total }),
+      });
+      return runExport(ctx, { deviceId: target.deviceId, startedAt: started }, plan, delivery);
     },
   };
 }

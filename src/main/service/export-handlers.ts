@@ -3,11 +3,13 @@
  * refreshes the mirror from the CRM (R1), which also reads the user's rights afresh (R7).
  */
 import type { ApiHandlers } from '../../shared/api/contract';
+import { routeRefusal } from '../../shared/delivery-routes';
 import { AppError } from '../../shared/errors';
-import { resolveExportPath, writePlanFile } from '../export/file-export';
-import { accountLabel, commitPlan, discardPlan } from '../export/plan-export';
+import { fileDelivery } from '../delivery/file-route';
+import { resolveExportPath } from '../export/file-export';
+import { runExport } from '../export/pipeline';
+import { accountLabel } from '../export/plan-export';
 import { getAccount } from '../mirror/accounts-repo';
-import { recordExportRun } from '../mirror/export-runs-repo';
 import { clearLedger } from '../mirror/ledger-repo';
 import { type CardDavTuning, resetCardDavExport } from './carddav-handlers';
 import type { CoreContext } from './context';
@@ -24,45 +26,16 @@ export function exportHandlers(ctx: CoreContext, planner: ExportPlanner, carddav
       const started = ctx.now();
       const { format, outPath, ...selection } = input;
       const device = deviceOf(input.deviceId);
-      if (device.platform === 'carddav') {
-        throw new AppError(
-          'INVALID_INPUT',
-          `${device.name} is a CardDAV account: export to it directly, not to a file`,
-          {
-            field: 'deviceId',
-          },
-        );
-      }
+      const refused = routeRefusal(device, 'file');
+      if (refused) throw new AppError('INVALID_INPUT', refused, { field: 'deviceId' });
       const path = await resolveExportPath(outPath, device, ctx.dataDir, new Date(started));
       const exportPlan = await plan(selection);
-      try {
-        await writePlanFile(ctx.db, exportPlan, format, path);
-      } catch (error) {
-        // Never delivered: what the rendering staged must not reach the ledger.
-        discardPlan(ctx.db, exportPlan);
-        recordExportRun(ctx.db, {
-          deviceId: device.id,
-          startedAt: started,
-          finishedAt: ctx.now(),
-          delivery: 'file',
-          outcome: 'failed',
-          delivered: 0,
-          detail: { error: error instanceof Error ? error.message : String(error) },
-        });
-        throw error;
-      }
-      // R15: the file is complete on disk; now, and only now, the device has these contacts.
-      commitPlan(ctx.db, device.id, exportPlan, ctx.now());
-      recordExportRun(ctx.db, {
-        deviceId: device.id,
-        startedAt: started,
-        finishedAt: ctx.now(),
-        delivery: 'file',
-        outcome: 'delivered',
-        delivered: exportPlan.preview.delivered,
-        detail: { ...exportPlan.preview, file: path, format },
-      });
-      return { ...exportPlan.preview, format, file: path };
+      return runExport(
+        ctx,
+        { deviceId: device.id, startedAt: started },
+        exportPlan,
+        fileDelivery(ctx.db, format, path),
+      );
     },
 
     async resetExport({ deviceId, accountId }) {

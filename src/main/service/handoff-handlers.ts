@@ -10,6 +10,7 @@ import QRCode from 'qrcode';
 import type { ApiHandlers } from '../../shared/api/contract';
 import type { ApiParsedInput } from '../../shared/api/schemas';
 import type { HandoffPhase, HandoffStarted, LanAddress } from '../../shared/api/types';
+import { allowsRoute, routeRefusal } from '../../shared/delivery-routes';
 import { AppError } from '../../shared/errors';
 import { metaNameLimit } from '../../shared/handoff/protocol';
 import { type Handoff, type HandoffOutcome, openHandoff } from '../delivery/handoff/handoff-server';
@@ -50,26 +51,11 @@ export function handoffHandlers(
   async function start(input: ApiParsedInput<'startHandoff'>): Promise<HandoffStarted> {
     const { route, address: wantedAddress, serial, ...selection } = input;
     const device = planner.deviceOf(selection.deviceId);
-    if (device.platform === 'file') {
-      throw new AppError(
-        'INVALID_INPUT',
-        `${device.name} receives a .vcf file; add the phone itself (iPhone or Android) to send it by QR code or cable`,
-        { field: 'deviceId' },
-      );
-    }
-    if (device.platform === 'carddav') {
-      throw new AppError('INVALID_INPUT', `${device.name} is an address-book account: export to it directly`, {
-        field: 'deviceId',
-      });
-    }
-    if (route === 'usb' && device.platform !== 'android') {
-      throw new AppError(
-        'INVALID_INPUT',
-        'The USB cable route works with Android phones; scan the QR code on an iPhone',
-        {
-          field: 'route',
-        },
-      );
+    const refused = routeRefusal(device, route);
+    if (refused) {
+      // A phone that takes handoffs but not this one: the route is wrong, not the device.
+      const field = allowsRoute(device.platform, 'lan') ? 'route' : 'deviceId';
+      throw new AppError('INVALID_INPUT', refused, { field });
     }
     const address = route === 'lan' ? chooseAddress(wantedAddress) : null;
     const assets = await loadPhoneAssets(deps.uiDir).catch((error: Error) => {

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardDavExportResult, Device, ExportPreview, ExportResult } from '../../../../shared/api/types';
+import { allowsRoute, routesFor } from '../../../../shared/delivery-routes';
 import { AppError } from '../../../../shared/errors';
 import { HandoffDialog } from '../../components/HandoffDialog';
 import { useHandoff } from '../../components/use-handoff';
@@ -45,7 +46,7 @@ export function DeliveryStep({ device, selection, preview, onBack, onFinish }: P
       <h3 id="delivery-heading" ref={heading} tabIndex={-1}>
         {t('wizard.delivery.heading')}
       </h3>
-      {!done && device.carddav && (
+      {!done && device.carddav && allowsRoute(device.platform, 'carddav') && (
         <div className="routes">
           <CardDavDelivery
             device={device}
@@ -58,7 +59,7 @@ export function DeliveryStep({ device, selection, preview, onBack, onFinish }: P
       )}
       {!done && !device.carddav && (
         <div className="routes">
-          {device.platform !== 'file' && (
+          {allowsRoute(device.platform, 'lan') && (
             <div className="route">
               <button
                 type="button"
@@ -74,7 +75,7 @@ export function DeliveryStep({ device, selection, preview, onBack, onFinish }: P
               </p>
             </div>
           )}
-          {device.platform === 'android' && (
+          {allowsRoute(device.platform, 'usb') && (
             <div className="route">
               <button
                 type="button"
@@ -89,7 +90,14 @@ export function DeliveryStep({ device, selection, preview, onBack, onFinish }: P
               </p>
             </div>
           )}
-          <FileDelivery selection={selection} primary={device.platform === 'file'} disabled={busy} onDone={setFile} />
+          {allowsRoute(device.platform, 'file') && (
+            <FileDelivery
+              selection={selection}
+              primary={routesFor(device.platform)[0] === 'file'}
+              disabled={busy}
+              onDone={setFile}
+            />
+          )}
         </div>
       )}
       {file && <FileResult result={file} />}

@@ -1,0 +1,40 @@
+/**
+ * Which routes reach which device, declared once: the window offers these buttons, the CLI
+ * and the core refuse the others with the same words. A phone takes the QR handoff and a
+ * file (and an Android phone the USB cable); a ".vcf file" device only a file; a CardDAV
+ * account is written to directly and takes nothing else.
+ */
+import type { TargetPlatform } from './api/types';
+
+export type DeliveryRoute = 'lan' | 'usb' | 'file' | 'carddav';
+
+const routes: Readonly<Record<TargetPlatform, readonly DeliveryRoute[]>> = {
+  ios: ['lan', 'file'],
+  android: ['lan', 'usb', 'file'],
+  file: ['file'],
+  carddav: ['carddav'],
+};
+
+/** The routes a device of this platform takes, the first being the one to offer first. */
+export function routesFor(platform: TargetPlatform): readonly DeliveryRoute[] {
+  return routes[platform];
+}
+
+export function allowsRoute(platform: TargetPlatform, route: DeliveryRoute): boolean {
+  return routes[platform].includes(route);
+}
+
+/** Why `route` cannot reach the device, in a sentence for its owner; null when it can. */
+export function routeRefusal(device: { name: string; platform: TargetPlatform }, route: DeliveryRoute): string | null {
+  if (allowsRoute(device.platform, route)) return null;
+  if (device.platform === 'carddav') {
+    return route === 'file'
+      ? `${device.name} is a CardDAV account: export to it directly, not to a file`
+      : `${device.name} is an address-book account: export to it directly`;
+  }
+  if (route === 'carddav') return `${device.name} is not a CardDAV account (see: device list)`;
+  if (device.platform === 'file') {
+    return `${device.name} receives a .vcf file; add the phone itself (iPhone or Android) to send it by QR code or cable`;
+  }
+  return 'The USB cable route works with Android phones; scan the QR code on an iPhone';
+}
