@@ -135,7 +135,9 @@ export class CardWriter {
     let end = this.end;
     let line = this.line;
     for (let i = 0; i < length; i++) {
-      const code = text.charCodeAt(i);
+      let code = text.charCodeAt(i);
+      // U+2028 and U+2029 are line breaks to some readers (vdirsyncer): written as LF is.
+      if (code >= 0x2028 && code <= 0x2029) code = 0x0a;
       if (code < 0x80) {
         let byte = code;
         let escaped = false;
@@ -170,20 +172,6 @@ export class CardWriter {
           buffer[end++] = byte;
           line += 1;
         }
-        continue;
-      }
-      if (code === 0x2028 || code === 0x2029) {
-        // A Unicode line break: one line break like LF (escaped in text, dropped elsewhere).
-        if (mode === Escape.None) continue;
-        if (line + 2 > 75) {
-          buffer[end++] = 0x0d;
-          buffer[end++] = 0x0a;
-          buffer[end++] = 0x20;
-          line = 1;
-        }
-        buffer[end++] = 0x5c;
-        buffer[end++] = 0x6e;
-        line += 2;
         continue;
       }
       let point = code;

@@ -17,7 +17,8 @@ export function formattedNames(vcard: Uint8Array, limit: number): string[] {
   return names;
 }
 
-function unescapeText(value: string): string {
+/** A vCard text value with its escapes undone (\\ \; \, \n). */
+export function unescapeText(value: string): string {
   return value.replace(/\\([\\;,nN])/g, (_, char: string) => (char === 'n' || char === 'N' ? '\n' : char));
 }
 

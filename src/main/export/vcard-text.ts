@@ -21,6 +21,7 @@
  * keeps the backslash (`Ann\; Test`) in FN, TITLE, EMAIL and NOTE: the one reader that
  * cannot, named in the README's table; it shows all the text, where the other choice loses it.
  */
+import { wellFormed } from '../lib/well-formed';
 import type { VCardMessenger } from './vcard-model';
 
 export const CRLF = '\r\n';
@@ -31,8 +32,6 @@ export const prodId = '-//amo-phonebook//EN';
 const uncleanChar = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const controlChars = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
-const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
 /**
  * Text as it can be written: lone surrogates (judged in the text as given) replaced by
  * U+FFFD, line breaks as LF, TAB as a space, other control characters removed. Returns the
@@ -40,8 +39,7 @@ const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\
  */
 export function cleanText(value: string): string {
   if (!uncleanChar.test(value)) return value;
-  return value
-    .replace(loneSurrogate, '\uFFFD')
+  return wellFormed(value)
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .replace(/\t/g, ' ')
     .replace(controlChars, '');

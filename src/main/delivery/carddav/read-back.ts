@@ -10,6 +10,7 @@
  * escapes undone, values compared as sets): a server may reorder properties, change the
  * case of parameters or escape differently without changing anything a phone shows.
  */
+import { unescapeText } from '../../export/vcard-names';
 import type { DavClient } from './dav-client';
 
 export interface CardFields {
@@ -42,28 +43,23 @@ function valueStart(line: string): number {
   return -1;
 }
 
-function unescapeValue(value: string): string {
-  return value.replace(/\\([\\;,nN])/g, (_, char: string) => (char === 'n' || char === 'N' ? '\n' : char));
-}
-
 /** The fields a phone shows, as one reader of the card would see them. */
 export function cardFields(card: string): CardFields {
   const names: string[] = [];
   const numbers: string[] = [];
   const emails: string[] = [];
   for (const { name, value } of properties(card)) {
-    if (name === 'FN') names.push(unescapeValue(value));
-    else if (name === 'TEL') numbers.push(unescapeValue(value));
-    else if (name === 'EMAIL') emails.push(unescapeValue(value));
+    if (name === 'FN') names.push(unescapeText(value));
+    else if (name === 'TEL') numbers.push(unescapeText(value));
+    else if (name === 'EMAIL') emails.push(unescapeText(value));
   }
   return { names, numbers: numbers.sort(), emails: emails.sort() };
 }
 
 /** Whether a card has a number with an extension written after `pause`. */
 export function hasExtension(card: string, pause: string): boolean {
-  return properties(card).some(
-    ({ name, value }) => name === 'TEL' && new RegExp(`\\d${escapeRegExp(pause)}\\d`).test(value),
-  );
+  const extension = new RegExp(`\\d${escapeRegExp(pause)}\\d`);
+  return properties(card).some(({ name, value }) => name === 'TEL' && extension.test(value));
 }
 
 function escapeRegExp(text: string): string {

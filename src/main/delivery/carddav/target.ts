@@ -123,8 +123,15 @@ export async function deliverPlan(
 ): Promise<Delivered> {
   const progress = options.onProgress ?? (() => undefined);
   const http = createDavFetch(ctx.http);
-  let form: TelForm = target.telForm ?? carddavTelForms[0] ?? 'comma';
-  let cards = planCards(ctx.db, plan, form);
+  let form: TelForm = target.telForm ?? plainestForm;
+  // One rendering per form: the read-back may try several, and the rest goes in the one kept.
+  const rendered = new Map<TelForm, OutgoingCard[]>();
+  const cardsIn = (tried: TelForm): OutgoingCard[] => {
+    let cards = rendered.get(tried);
+    if (!cards) rendered.set(tried, (cards = planCards(ctx.db, plan, tried)));
+    return cards;
+  };
+  let cards = cardsIn(form);
   const touched = new Map<number, string>();
   if (cards.length > 0) {
     progress('connecting', 0, cards.length);
@@ -157,11 +164,11 @@ export async function deliverPlan(
     let probed: OutgoingCard | undefined;
     if (!target.telForm) {
       // The first export to this server: one card sent alone and read back (read-back.ts).
-      const found = await findKeptForm(ctx, client, plan, target, books, form, push);
+      const found = await findKeptForm(ctx, client, cardsIn, target, books, push);
       ({ form, serverChanged, probed } = found);
       first = found.outcome;
       if (found.verified) saveTelForm(ctx.db, target.deviceId, form);
-      cards = planCards(ctx.db, plan, form);
+      cards = cardsIn(form);
     }
     const rest = probed ? cards.filter((card) => !sameContact(card, probed)) : cards;
     const pushed = await push(rest, first.written);
@@ -190,6 +197,9 @@ export async function deliverPlan(
     })();
   }
 }
+
+/** The form tried first, and kept where no form survives: its main number is kept by every server tried. */
+const plainestForm: TelForm = carddavTelForms[0] ?? 'comma';
 
 type BookMap = Map<number, { url: string; manifest: ReturnType<typeof readManifest> }>;
 
@@ -222,18 +232,16 @@ interface KeptForm {
 async function findKeptForm(
   ctx: TargetContext,
   client: DavClient,
-  plan: ExportPlan,
+  cardsIn: (form: TelForm) => readonly OutgoingCard[],
   target: TargetRecord,
   books: BookMap,
-  start: TelForm,
   push: (cards: readonly OutgoingCard[], before: number) => Promise<PushOutcome>,
 ): Promise<KeptForm> {
-  const forms = [start, ...carddavTelForms.filter((form) => form !== start)];
   const changes: string[] = [];
   let outcome: PushOutcome = { written: 0, conflicts: 0 };
   let probed: OutgoingCard | undefined;
-  for (const form of forms) {
-    const cards = planCards(ctx.db, plan, form);
+  for (const form of carddavTelForms) {
+    const cards = cardsIn(form);
     const pause = pauseOf(form);
     const withExtension = cards.find((card) => hasExtension(card.card.toString('utf8'), pause));
     probed = withExtension ?? cards[0];
@@ -260,7 +268,7 @@ async function findKeptForm(
     );
   }
   // No form survived: the plainest, whose main number every server tried keeps.
-  return { form: start, verified: false, serverChanged: changes.join('; ') || null, probed, outcome };
+  return { form: plainestForm, verified: false, serverChanged: changes.join('; ') || null, probed, outcome };
 }
 
 /** The account's book on this target: recorded, found again, made, or the default one. */
