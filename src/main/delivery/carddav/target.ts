@@ -127,8 +127,10 @@ export async function deliverPlan(
   // One rendering per form: the read-back may try several, and the rest goes in the one kept.
   const rendered = new Map<TelForm, OutgoingCard[]>();
   const cardsIn = (tried: TelForm): OutgoingCard[] => {
-    let cards = rendered.get(tried);
-    if (!cards) rendered.set(tried, (cards = planCards(ctx.db, plan, tried)));
+    const known = rendered.get(tried);
+    if (known) return known;
+    const cards = planCards(ctx.db, plan, tried);
+    rendered.set(tried, cards);
     return cards;
   };
   let cards = cardsIn(form);
