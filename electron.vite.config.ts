@@ -14,7 +14,10 @@ export default defineConfig({
   main: {
     define: { __APP_VERSION__: JSON.stringify(version) },
     build: {
-      rolldownOptions: { input: { index: resolve('src/main/electron/main.ts') } },
+      // index: the main process (windows, keychain, IPC); core: the utility process the core runs in.
+      rolldownOptions: {
+        input: { index: resolve('src/main/electron/main.ts'), core: resolve('src/main/core-process/entry.ts') },
+      },
     },
   },
   preload: {

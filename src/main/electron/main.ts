@@ -1,15 +1,27 @@
 /**
  * The Electron face: a thin shell around the core. It creates the window, serves the UI
- * from app://, wires the typed API to IPC, and hands the core what only Electron has (the
- * keychain, the consent window). No domain logic lives here; each part is its own module
- * with its own tests.
+ * from app://, starts the core in a utility process (so a long render or commit never
+ * blocks the windows), relays the typed API's IPC to it, and answers what only Electron has
+ * (the keychain, the consent window). No domain logic lives here; each part is its own
+ * module with its own tests.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
-import { createDispatcher } from '../api/dispatch';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  utilityProcess,
+} from 'electron';
+import { type CoreClient, connectCore } from '../core-process/core-client';
 import { defaultDataDir } from '../lib/paths';
 import { appVersion } from '../lib/version';
-import { type CoreService, createCoreService } from '../service';
 import { appOrigin, isTrustedAppUrl } from './app-origin';
 import { appSchemePrivileges, handleAppProtocol } from './app-protocol';
 import { createConsentWindowOpener } from './consent-window';
@@ -28,7 +40,7 @@ const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : un
 // the Electron end-to-end tests use to give each run its own); Chromium's profile goes there too.
 const dataDir = defaultDataDir();
 const statePath = join(dataDir, desktopStateFile);
-let service: CoreService | null = null;
+let core: CoreClient | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 app.setPath('userData', dataDir);
@@ -67,15 +79,15 @@ async function start(): Promise<void> {
     log: (message) => console.warn(message),
   });
   const nativeBinding = sqliteBinding(app.isPackaged, process.env, import.meta.dirname);
-  service = createCoreService({
-    dataDir,
-    face: 'electron',
+  core = connectCore({
+    spawn: () => utilityProcess.fork(join(import.meta.dirname, 'core.js'), [], { serviceName: `${appName} core` }),
+    start: { dataDir, uiDir: join(import.meta.dirname, '../renderer'), ...(nativeBinding ? { nativeBinding } : {}) },
     secrets: secrets.store,
-    uiDir: join(import.meta.dirname, '../renderer'),
     openConsentWindow: createConsentWindowOpener({ createWindow: createConsentWindow, openExternal }),
-    ...(nativeBinding ? { nativeBinding } : {}),
   });
-  registerIpcApi(ipcMain, createDispatcher(service.api), (url) => isTrustedAppUrl(url, devServerUrl));
+  // A mirror that cannot be opened (damaged, or from a newer version) rejects here, in words.
+  await core.ready;
+  registerIpcApi(ipcMain, core.dispatch, (url) => isTrustedAppUrl(url, devServerUrl));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate(process.platform, appName, locale, {
@@ -85,9 +97,9 @@ async function start(): Promise<void> {
     ),
   );
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0 && service) void showMainWindow(service);
+    if (BrowserWindow.getAllWindows().length === 0 && core) void showMainWindow(core);
   });
-  await showMainWindow(service);
+  await showMainWindow(core);
   await warnAboutKeychain(secrets.problem, {
     locale,
     alreadyDismissed: (await readDesktopState(statePath)).keychainNoticeDismissed === true,
@@ -106,12 +118,12 @@ async function start(): Promise<void> {
   });
 }
 
-async function showMainWindow(core: CoreService): Promise<void> {
+async function showMainWindow(running: CoreClient): Promise<void> {
   mainWindow = await openMainWindow({
     create: (options) => new BrowserWindow(options),
     workAreas: () => screen.getAllDisplays().map((display) => display.workArea),
     openExternal,
-    events: core.events,
+    events: running.events,
     preload: join(import.meta.dirname, '../preload/index.cjs'),
     statePath,
     devServerUrl,
@@ -155,10 +167,10 @@ app.on('window-all-closed', () => {
 
 let closing = false;
 app.on('will-quit', (event) => {
-  if (closing || !service) return;
+  if (closing || !core) return;
   // Close the mirror cleanly (WAL checkpoint) and finish writing the window's place
   // before the process ends.
   event.preventDefault();
   closing = true;
-  void Promise.allSettled([service.close(), desktopStateWritten()]).finally(() => app.exit(0));
+  void Promise.allSettled([core.close(), desktopStateWritten()]).finally(() => app.exit(0));
 });

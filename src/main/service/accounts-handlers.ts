@@ -1,7 +1,8 @@
 /** Connecting (three ways, plus the demo), listing and removing accounts. */
-import type { ApiHandlers } from '../../shared/api/contract';
+import type { ApiParsedInput } from '../../shared/api/schemas';
 import type { AccountSummary, AuthKind } from '../../shared/api/types';
 import { AppError } from '../../shared/errors';
+import type { VerbGroup } from '../api/registry';
 import { type CrmAccountInfo, fetchAccountInfo } from '../crm/account-api';
 import { staticAuth } from '../crm/account-auth';
 import { isLoopbackHost, parseAccountBaseUrl } from '../crm/base-url';
@@ -14,107 +15,112 @@ import { accountTokenKey } from '../secrets/secret-store';
 import { storeCredentials } from './connection';
 import type { CoreContext } from './context';
 
-type AccountHandlers = Pick<
-  ApiHandlers,
-  | 'listAccounts'
-  | 'addAccountWithToken'
-  | 'addAccountWithCode'
-  | 'connectWithOAuth'
-  | 'connectDemoAccount'
-  | 'removeAccount'
->;
-
 /** Someone is waiting at a form: one quick retry, not the patient back-off a sync uses. */
 const interactive = { maxRetries: 1, backoffMs: () => 500, timeoutMs: 15_000 } as const;
 
-export function accountHandlers(ctx: CoreContext): AccountHandlers {
-  function summaryOf(accountId: number): AccountSummary {
-    const summary = listAccountSummaries(ctx.db).find((account) => account.id === accountId);
-    if (!summary) throw new AppError('INTERNAL', `Account ${accountId} vanished while connecting`);
-    return summary;
-  }
-
-  /**
-   * Checks the sign-in against the account, stores it, then the account, then its rights.
-   * The credentials are stored first: an OAuth pair's refresh token is the only way back in.
-   */
-  async function connect(
-    baseUrl: string,
-    accessToken: string,
-    credentials: Credentials | null,
-    authKind: AuthKind,
-  ): Promise<AccountSummary> {
-    const http = { baseUrl, auth: staticAuth(accessToken), limiter: ctx.limiterFor(baseUrl), ...interactive };
-    const info: CrmAccountInfo = await fetchAccountInfo(http);
-    if (credentials) await storeCredentials(ctx, info.id, credentials);
-    saveAccount(ctx.db, {
-      id: info.id,
-      name: info.name,
-      subdomain: info.subdomain,
-      baseUrl,
-      country: info.country,
-      currentUserId: info.currentUserId,
-      isDemo: authKind === 'demo',
-      authKind,
-      connectedAt: ctx.now(),
-    });
-    saveRights(ctx.db, info.id, await fetchUserRights(http, info.currentUserId), ctx.now());
-    ctx.events.emit({ type: 'accounts:changed' });
-    return summaryOf(info.id);
-  }
-
-  async function connectWithCode(baseUrl: string, integration: Integration, code: string): Promise<AccountSummary> {
-    const tokens = await requestTokens(
-      { baseUrl, limiter: ctx.limiterFor(baseUrl), ...interactive },
-      integration,
-      { grant: 'authorization_code', code },
-      ctx.now,
-    );
-    return connect(baseUrl, tokens.accessToken, tokens, 'oauth');
-  }
-
-  return {
-    listAccounts: async () => listAccountSummaries(ctx.db),
-
-    async addAccountWithToken({ baseUrl, token }) {
-      const origin = parseAccountBaseUrl(baseUrl);
-      return connect(origin, token, { kind: 'long-lived', token }, 'long-lived');
-    },
-
-    async addAccountWithCode({ baseUrl, clientId, clientSecret, code, redirectUri }) {
-      return connectWithCode(parseAccountBaseUrl(baseUrl), { clientId, clientSecret, redirectUri }, code);
-    },
-
-    async connectWithOAuth({ product, consentBaseUrl, clientId, clientSecret, redirectUri }) {
-      const open = ctx.openConsentWindow;
-      if (!open) {
-        throw new AppError(
-          'INVALID_INPUT',
-          'This part of the app cannot open the amoCRM sign-in page; use an authorization code instead',
-        );
-      }
-      const customBase = consentBaseUrl === undefined ? undefined : parseAccountBaseUrl(consentBaseUrl);
-      const state = newState();
-      const redirected = await open(consentUrl(product, clientId, state, customBase), redirectUri);
-      const { code, accountBaseUrl } = readConsentRedirect(redirected, {
-        redirectUri,
-        state,
-        allowLoopback: customBase !== undefined && isLoopbackHost(new URL(customBase).hostname),
-      });
-      return connectWithCode(accountBaseUrl, { clientId, clientSecret, redirectUri }, code);
-    },
-
-    async connectDemoAccount() {
-      const sandbox = await ctx.demo.ensure();
-      return connect(sandbox.baseUrl, sandbox.tokens['admin'] as string, null, 'demo');
-    },
-
-    async removeAccount({ accountId }) {
-      await ctx.secrets.delete(accountTokenKey(accountId));
-      ctx.sessions.delete(accountId);
-      const removed = deleteAccount(ctx.db, accountId);
-      if (removed) ctx.events.emit({ type: 'accounts:changed' });
-      return { removed };
-    },
-  };
+function summaryOf(ctx: CoreContext, accountId: number): AccountSummary {
+  const summary = listAccountSummaries(ctx.db).find((account) => account.id === accountId);
+  if (!summary) throw new AppError('INTERNAL', `Account ${accountId} vanished while connecting`);
+  return summary;
 }
+
+/**
+ * Checks the sign-in against the account, stores it, then the account, then its rights.
+ * The credentials are stored first: an OAuth pair's refresh token is the only way back in.
+ */
+async function connect(
+  ctx: CoreContext,
+  baseUrl: string,
+  accessToken: string,
+  credentials: Credentials | null,
+  authKind: AuthKind,
+): Promise<AccountSummary> {
+  const http = { baseUrl, auth: staticAuth(accessToken), limiter: ctx.limiterFor(baseUrl), ...interactive };
+  const info: CrmAccountInfo = await fetchAccountInfo(http);
+  if (credentials) await storeCredentials(ctx, info.id, credentials);
+  saveAccount(ctx.db, {
+    id: info.id,
+    name: info.name,
+    subdomain: info.subdomain,
+    baseUrl,
+    country: info.country,
+    currentUserId: info.currentUserId,
+    isDemo: authKind === 'demo',
+    authKind,
+    connectedAt: ctx.now(),
+  });
+  saveRights(ctx.db, info.id, await fetchUserRights(http, info.currentUserId), ctx.now());
+  ctx.events.emit({ type: 'accounts:changed' });
+  return summaryOf(ctx, info.id);
+}
+
+async function connectWithCode(
+  ctx: CoreContext,
+  baseUrl: string,
+  integration: Integration,
+  code: string,
+): Promise<AccountSummary> {
+  const tokens = await requestTokens(
+    { baseUrl, limiter: ctx.limiterFor(baseUrl), ...interactive },
+    integration,
+    { grant: 'authorization_code', code },
+    ctx.now,
+  );
+  return connect(ctx, baseUrl, tokens.accessToken, tokens, 'oauth');
+}
+
+async function listAccounts(ctx: CoreContext) {
+  return listAccountSummaries(ctx.db);
+}
+
+async function addAccountWithToken(ctx: CoreContext, { baseUrl, token }: ApiParsedInput<'addAccountWithToken'>) {
+  const origin = parseAccountBaseUrl(baseUrl);
+  return connect(ctx, origin, token, { kind: 'long-lived', token }, 'long-lived');
+}
+
+async function addAccountWithCode(ctx: CoreContext, input: ApiParsedInput<'addAccountWithCode'>) {
+  const { baseUrl, clientId, clientSecret, code, redirectUri } = input;
+  return connectWithCode(ctx, parseAccountBaseUrl(baseUrl), { clientId, clientSecret, redirectUri }, code);
+}
+
+async function connectWithOAuth(ctx: CoreContext, input: ApiParsedInput<'connectWithOAuth'>) {
+  const { product, consentBaseUrl, clientId, clientSecret, redirectUri } = input;
+  const open = ctx.openConsentWindow;
+  if (!open) {
+    throw new AppError(
+      'INVALID_INPUT',
+      'This part of the app cannot open the amoCRM sign-in page; use an authorization code instead',
+    );
+  }
+  const customBase = consentBaseUrl === undefined ? undefined : parseAccountBaseUrl(consentBaseUrl);
+  const state = newState();
+  const redirected = await open(consentUrl(product, clientId, state, customBase), redirectUri);
+  const { code, accountBaseUrl } = readConsentRedirect(redirected, {
+    redirectUri,
+    state,
+    allowLoopback: customBase !== undefined && isLoopbackHost(new URL(customBase).hostname),
+  });
+  return connectWithCode(ctx, accountBaseUrl, { clientId, clientSecret, redirectUri }, code);
+}
+
+async function connectDemoAccount(ctx: CoreContext) {
+  const sandbox = await ctx.demo.ensure();
+  return connect(ctx, sandbox.baseUrl, sandbox.tokens['admin'] as string, null, 'demo');
+}
+
+async function removeAccount(ctx: CoreContext, { accountId }: ApiParsedInput<'removeAccount'>) {
+  await ctx.secrets.delete(accountTokenKey(accountId));
+  ctx.sessions.delete(accountId);
+  const removed = deleteAccount(ctx.db, accountId);
+  if (removed) ctx.events.emit({ type: 'accounts:changed' });
+  return { removed };
+}
+
+export const accountVerbs = {
+  listAccounts,
+  addAccountWithToken,
+  addAccountWithCode,
+  connectWithOAuth,
+  connectDemoAccount,
+  removeAccount,
+} satisfies VerbGroup<CoreContext>;

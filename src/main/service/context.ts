@@ -1,12 +1,18 @@
 /** What every handler of the core service shares: the mirror, secrets, events, clocks. */
+import type { NetworkInterfaceInfo } from 'node:os';
 import type { Face } from '../../shared/api/types';
 import type { AccountAuth } from '../crm/account-auth';
 import type { AmoHttpOptions } from '../crm/amo-http';
 import type { OpenConsentWindow } from '../crm/consent';
 import type { RequestLimiter } from '../crm/request-limiter';
+import type { TargetContext } from '../delivery/carddav/target';
+import type { Handoff } from '../delivery/handoff/handoff-server';
+import type { UsbRoute } from '../delivery/usb';
 import type { EventBus } from '../lib/event-bus';
 import type { MirrorDb } from '../mirror/mirror-db';
 import type { SecretStore } from '../secrets/secret-store';
+import type { SettingsStore } from '../settings/settings-store';
+import type { ConsentBroker } from './consent-broker';
 import type { DemoRuntime } from './demo-runtime';
 
 export type HttpTuning = Partial<Pick<AmoHttpOptions, 'backoffMs' | 'timeoutMs' | 'maxRetries'>>;
@@ -32,4 +38,32 @@ export interface CoreContext {
   readonly sessions: Map<number, AccountAuth>;
   /** Opens amoCRM's consent page and waits for its redirect; absent where a face cannot. */
   readonly openConsentWindow: OpenConsentWindow | undefined;
+}
+
+/** CardDAV request pacing and concurrency; tests shorten the back-off. */
+export type CardDavTuning = Pick<TargetContext, 'http' | 'concurrency'>;
+
+/** The one sync a process runs at a time (cancelSync aborts it between requests). */
+export interface SyncSlot {
+  running: AbortController | null;
+}
+
+/** What the QR and USB handoffs need beside the core: the phone page, the cable, the network. */
+export interface HandoffRuntime {
+  readonly settings: SettingsStore;
+  readonly uiDir: string;
+  readonly usb: UsbRoute;
+  readonly networkInterfaces: () => NodeJS.Dict<NetworkInterfaceInfo[]>;
+  /** How long a handoff waits for the phone (default 5 minutes). */
+  readonly ttlMs?: number;
+  /** The handoffs open now, by id: what cancelHandoff and closing the core cancel. */
+  readonly active: Map<string, Handoff>;
+}
+
+/** What the registry hands every verb: the core's context and the service's own parts. */
+export interface ServiceContext extends CoreContext {
+  readonly sync: SyncSlot;
+  readonly consent: ConsentBroker;
+  readonly handoffs: HandoffRuntime;
+  readonly carddav: CardDavTuning;
 }

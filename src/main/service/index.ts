@@ -21,17 +21,16 @@ import { createFileSecretStore } from '../secrets/file-secret-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { createSettingsStore } from '../settings/settings-store';
 import { closeStore, openStore } from '../store/open-store';
-import { accountHandlers } from './accounts-handlers';
-import { type CardDavTuning, carddavHandlers } from './carddav-handlers';
+import { accountVerbs } from './accounts-handlers';
+import { carddavVerbs } from './carddav-handlers';
 import { createConsentBroker } from './consent-broker';
-import { contactHandlers } from './contacts-handlers';
-import type { CoreContext, HttpTuning } from './context';
+import { contactVerbs } from './contacts-handlers';
+import type { CardDavTuning, CoreContext, HttpTuning, ServiceContext } from './context';
 import { createDemoRuntime } from './demo-runtime';
-import { deviceHandlers } from './devices-handlers';
-import { exportHandlers } from './export-handlers';
-import { createExportPlanner } from './export-planner';
-import { handoffHandlers } from './handoff-handlers';
-import { syncHandlers } from './sync-handlers';
+import { deviceVerbs } from './devices-handlers';
+import { exportVerbs } from './export-handlers';
+import { closeHandoffs, handoffVerbs } from './handoff-handlers';
+import { syncVerbs } from './sync-handlers';
 
 export interface CoreServiceOptions {
   readonly dataDir: string;
@@ -101,28 +100,31 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     },
   };
 
-  const sync = syncHandlers(ctx);
-  const planner = createExportPlanner(ctx, (accountId) =>
-    sync.syncAccounts(accountId === undefined ? {} : { accountId }),
-  );
-  const handoffs = handoffHandlers(ctx, planner, {
-    settings: createSettingsStore(join(options.dataDir, 'settings.json')),
-    uiDir: options.uiDir ?? builtUiDir(),
-    usb: options.usbRoute ?? createUsbRoute(),
-    networkInterfaces: options.networkInterfaces ?? networkInterfaces,
-  });
-  const registry = createApiRegistry();
-  registry.method('getAppInfo', async () => ({ version: ctx.version, face: ctx.face, dataDir: ctx.dataDir }));
-  registry.method('completeOAuthConsent', async ({ requestId, redirectedTo }) => ({
+  const service: ServiceContext = {
+    ...ctx,
+    sync: { running: null },
+    consent,
+    carddav: options.carddav ?? {},
+    handoffs: {
+      settings: createSettingsStore(join(options.dataDir, 'settings.json')),
+      uiDir: options.uiDir ?? builtUiDir(),
+      usb: options.usbRoute ?? createUsbRoute(),
+      networkInterfaces: options.networkInterfaces ?? networkInterfaces,
+      active: new Map(),
+    },
+  };
+  const registry = createApiRegistry(service);
+  registry.method('getAppInfo', async ({ version, face, dataDir }) => ({ version, face, dataDir }));
+  registry.method('completeOAuthConsent', async ({ consent }, { requestId, redirectedTo }) => ({
     accepted: consent.complete(requestId, redirectedTo ?? null),
   }));
-  registry.methods(accountHandlers(ctx));
-  registry.methods(sync);
-  registry.methods(contactHandlers(ctx));
-  registry.methods(deviceHandlers(ctx));
-  registry.methods(exportHandlers(ctx, planner, options.carddav));
-  registry.methods(carddavHandlers(ctx, planner, options.carddav));
-  registry.methods(handoffs.handlers);
+  registry.methods(accountVerbs);
+  registry.methods(syncVerbs);
+  registry.methods(contactVerbs);
+  registry.methods(deviceVerbs);
+  registry.methods(exportVerbs);
+  registry.methods(carddavVerbs);
+  registry.methods(handoffVerbs);
   const api = registry.handlers();
 
   return {
@@ -131,7 +133,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     dataDir: ctx.dataDir,
     async close() {
       await api.cancelSync({});
-      await handoffs.closeAll();
+      await closeHandoffs(service.handoffs);
       await demo.close();
       closeStore(db);
     },

@@ -2,10 +2,12 @@
  * Syncing accounts, and the id reconciliation a user can run. One sync at a time per
  * process; cancel stops it between requests, keeping every page already written.
  */
-import type { ApiHandlers } from '../../shared/api/contract';
+
 import type { SyncPhase } from '../../shared/api/events';
-import type { SyncAccountResult } from '../../shared/api/types';
+import type { ApiParsedInput } from '../../shared/api/schemas';
+import type { SyncAccountResult, SyncResult } from '../../shared/api/types';
 import { AppError } from '../../shared/errors';
+import type { VerbGroup } from '../api/registry';
 import { apiDomainOf, currentAccountBaseUrl } from '../crm/account-domain';
 import type { AmoHttpOptions } from '../crm/amo-http';
 import { parseAccountBaseUrl } from '../crm/base-url';
@@ -13,127 +15,132 @@ import { type AccountRecord, getAccount, setAccountBaseUrl } from '../mirror/acc
 import { reconcileIds } from '../sync/reconcile';
 import { prepareSync, type SyncAccountRequest, syncAccount } from '../sync/sync-account';
 import { connectionFor, selectAccounts } from './connection';
-import type { CoreContext } from './context';
+import type { CoreContext, ServiceContext } from './context';
 
-type SyncHandlers = Pick<ApiHandlers, 'syncAccounts' | 'cancelSync' | 'reconcileAccount'>;
+type SyncContext = CoreContext & Pick<ServiceContext, 'sync'>;
 
-export function syncHandlers(ctx: CoreContext): SyncHandlers {
-  let running: AbortController | null = null;
-
-  /** Runs `work` as the one sync of this process. */
-  async function exclusive<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    if (running) throw new AppError('BUSY', 'A sync is already running');
-    const controller = new AbortController();
-    running = controller;
-    try {
-      return await work(controller.signal);
-    } finally {
-      running = null;
-    }
+/** Runs `work` as the one sync of this process. */
+async function exclusive<T>(ctx: SyncContext, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  if (ctx.sync.running) throw new AppError('BUSY', 'A sync is already running');
+  const controller = new AbortController();
+  ctx.sync.running = controller;
+  try {
+    return await work(controller.signal);
+  } finally {
+    ctx.sync.running = null;
   }
-
-  function reporter(accountId: number, http: () => AmoHttpOptions | null) {
-    return (phase: SyncPhase, pages: number, contacts: number) =>
-      ctx.events.emit({
-        type: 'sync:progress',
-        accountId,
-        phase,
-        pages,
-        contacts,
-        requestsPerSecond: http()?.limiter.currentRate() ?? 0,
-      });
-  }
-
-  /**
-   * Runs `work` for one account with everything a sync needs, reporting progress, and
-   * following the account once if it moved to a new subdomain.
-   */
-  function forAccount<T>(
-    account: AccountRecord,
-    signal: AbortSignal,
-    work: (request: SyncAccountRequest) => Promise<T>,
-  ): Promise<T> {
-    let current: AmoHttpOptions | null = null;
-    const progress = reporter(account.id, () => current);
-    return withAccount(account, signal, (http) => {
-      current = http;
-      return work({
-        db: ctx.db,
-        account: getAccount(ctx.db, account.id) ?? account,
-        http,
-        signal,
-        now: ctx.now,
-        progress,
-      });
-    });
-  }
-
-  /** Runs `work` with a connection; if the account moved to a new subdomain, follows it once. */
-  async function withAccount<T>(
-    account: AccountRecord,
-    signal: AbortSignal,
-    work: (http: AmoHttpOptions) => Promise<T>,
-  ): Promise<T> {
-    const http = await connectionFor(ctx, account, signal);
-    try {
-      return await work(http);
-    } catch (error) {
-      const moved =
-        error instanceof AppError && error.params['status'] === 404 ? await followRename(account, http) : null;
-      if (!moved) throw error;
-      return work(await connectionFor(ctx, moved, signal));
-    } finally {
-      // Pages written before a cancel or a failure stay in the mirror: say so either way.
-      ctx.events.emit({ type: 'accounts:changed' });
-    }
-  }
-
-  /** amoCRM lets an account change its subdomain; the token's API host knows the new one. */
-  async function followRename(account: AccountRecord, http: AmoHttpOptions): Promise<AccountRecord | null> {
-    const apiDomain = apiDomainOf(await http.auth.token().catch(() => ''));
-    if (!apiDomain) return null;
-    let apiBase: string;
-    try {
-      apiBase = parseAccountBaseUrl(`${new URL(account.baseUrl).protocol}//${apiDomain}`);
-    } catch {
-      return null;
-    }
-    const newBase = await currentAccountBaseUrl({ ...http, baseUrl: apiBase }, account.id).catch(() => null);
-    if (!newBase || newBase === account.baseUrl) return null;
-    setAccountBaseUrl(ctx.db, account.id, newBase);
-    ctx.sessions.delete(account.id);
-    return getAccount(ctx.db, account.id);
-  }
-
-  return {
-    syncAccounts: ({ accountId }) =>
-      exclusive(async (signal) => {
-        const results: SyncAccountResult[] = [];
-        for (const account of selectAccounts(ctx, accountId))
-          results.push(await forAccount(account, signal, syncAccount));
-        return { accounts: results };
-      }),
-
-    reconcileAccount: ({ accountId }) =>
-      exclusive(async (signal) => {
-        const [account] = selectAccounts(ctx, accountId) as [AccountRecord];
-        const outcome = await forAccount(account, signal, async (request) => {
-          request.progress('reconcile', 0, 0);
-          const sync = await prepareSync(request);
-          const result = await reconcileIds(
-            { ...sync, onPage: (seen) => request.progress('reconcile', 0, seen) },
-            Math.floor(ctx.now() / 1000),
-          );
-          request.progress('done', 0, result.checked);
-          return result;
-        });
-        return { accountId: account.id, ...outcome };
-      }),
-
-    async cancelSync() {
-      if (!running) return { cancelled: false };
-      running.abort();
-      return { cancelled: true };
-    },
-  };
 }
+
+function reporter(ctx: CoreContext, accountId: number, http: () => AmoHttpOptions | null) {
+  return (phase: SyncPhase, pages: number, contacts: number) =>
+    ctx.events.emit({
+      type: 'sync:progress',
+      accountId,
+      phase,
+      pages,
+      contacts,
+      requestsPerSecond: http()?.limiter.currentRate() ?? 0,
+    });
+}
+
+/**
+ * Runs `work` for one account with everything a sync needs, reporting progress, and
+ * following the account once if it moved to a new subdomain.
+ */
+function forAccount<T>(
+  ctx: CoreContext,
+  account: AccountRecord,
+  signal: AbortSignal,
+  work: (request: SyncAccountRequest) => Promise<T>,
+): Promise<T> {
+  let current: AmoHttpOptions | null = null;
+  const progress = reporter(ctx, account.id, () => current);
+  return withAccount(ctx, account, signal, (http) => {
+    current = http;
+    return work({
+      db: ctx.db,
+      account: getAccount(ctx.db, account.id) ?? account,
+      http,
+      signal,
+      now: ctx.now,
+      progress,
+    });
+  });
+}
+
+/** Runs `work` with a connection; if the account moved to a new subdomain, follows it once. */
+async function withAccount<T>(
+  ctx: CoreContext,
+  account: AccountRecord,
+  signal: AbortSignal,
+  work: (http: AmoHttpOptions) => Promise<T>,
+): Promise<T> {
+  const http = await connectionFor(ctx, account, signal);
+  try {
+    return await work(http);
+  } catch (error) {
+    const moved =
+      error instanceof AppError && error.params['status'] === 404 ? await followRename(ctx, account, http) : null;
+    if (!moved) throw error;
+    return work(await connectionFor(ctx, moved, signal));
+  } finally {
+    // Pages written before a cancel or a failure stay in the mirror: say so either way.
+    ctx.events.emit({ type: 'accounts:changed' });
+  }
+}
+
+/** amoCRM lets an account change its subdomain; the token's API host knows the new one. */
+async function followRename(
+  ctx: CoreContext,
+  account: AccountRecord,
+  http: AmoHttpOptions,
+): Promise<AccountRecord | null> {
+  const apiDomain = apiDomainOf(await http.auth.token().catch(() => ''));
+  if (!apiDomain) return null;
+  let apiBase: string;
+  try {
+    apiBase = parseAccountBaseUrl(`${new URL(account.baseUrl).protocol}//${apiDomain}`);
+  } catch {
+    return null;
+  }
+  const newBase = await currentAccountBaseUrl({ ...http, baseUrl: apiBase }, account.id).catch(() => null);
+  if (!newBase || newBase === account.baseUrl) return null;
+  setAccountBaseUrl(ctx.db, account.id, newBase);
+  ctx.sessions.delete(account.id);
+  return getAccount(ctx.db, account.id);
+}
+
+/** Pulls the chosen accounts (all when none is named) into the mirror. */
+export function syncAccounts(ctx: SyncContext, { accountId }: ApiParsedInput<'syncAccounts'>): Promise<SyncResult> {
+  return exclusive(ctx, async (signal) => {
+    const results: SyncAccountResult[] = [];
+    for (const account of selectAccounts(ctx, accountId))
+      results.push(await forAccount(ctx, account, signal, syncAccount));
+    return { accounts: results };
+  });
+}
+
+function reconcileAccount(ctx: SyncContext, { accountId }: ApiParsedInput<'reconcileAccount'>) {
+  return exclusive(ctx, async (signal) => {
+    const [account] = selectAccounts(ctx, accountId) as [AccountRecord];
+    const outcome = await forAccount(ctx, account, signal, async (request) => {
+      request.progress('reconcile', 0, 0);
+      const sync = await prepareSync(request);
+      const result = await reconcileIds(
+        { ...sync, onPage: (seen) => request.progress('reconcile', 0, seen) },
+        Math.floor(ctx.now() / 1000),
+      );
+      request.progress('done', 0, result.checked);
+      return result;
+    });
+    return { accountId: account.id, ...outcome };
+  });
+}
+
+export async function cancelSync(ctx: Pick<ServiceContext, 'sync'>) {
+  if (!ctx.sync.running) return { cancelled: false };
+  ctx.sync.running.abort();
+  return { cancelled: true };
+}
+
+export const syncVerbs = { syncAccounts, cancelSync, reconcileAccount } satisfies VerbGroup<ServiceContext>;

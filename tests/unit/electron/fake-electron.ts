@@ -4,6 +4,7 @@
  * src/main/electron/main.ts touches, and keeps everything that was registered.
  */
 import { EventEmitter } from 'node:events';
+import { type CoreChildStandIn, forkCoreStandIn } from '../../helpers/core-process-stand-in';
 import { fakeSafeStorage } from './fake-safe-storage';
 import { fakeWindow } from './fake-window';
 
@@ -21,6 +22,7 @@ export const recorded = {
   opened: [] as string[],
   userData: null as string | null,
   exitCode: null as number | null,
+  utilityProcesses: [] as { modulePath: string; options: unknown; child: CoreChildStandIn }[],
 };
 
 function fakeSession() {
@@ -129,6 +131,14 @@ export const electron = {
     },
   },
   safeStorage: fakeSafeStorage({ backend: 'basic_text' }),
+  // The core's real entry in a real child process (see core-process-stand-in.ts).
+  utilityProcess: {
+    fork(modulePath: string, _args: string[], options: unknown) {
+      const child = forkCoreStandIn();
+      recorded.utilityProcesses.push({ modulePath, options, child });
+      return child;
+    },
+  },
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
   session: {
     defaultSession,

@@ -24,8 +24,9 @@ beforeAll(async () => {
   vi.stubEnv('ELECTRON_RENDERER_URL', '');
   vi.stubEnv('AMO_PHONEBOOK_SQLITE_BINDING', '');
   await import('../../../src/main/electron/main');
-  await vi.waitFor(() => expect(recorded.messageBoxes.length).toBe(1));
-});
+  // The core starts in its own process first (a real child: see core-process-stand-in.ts).
+  await vi.waitFor(() => expect(recorded.messageBoxes.length).toBe(1), { timeout: 20_000 });
+}, 30_000);
 
 afterAll(async () => {
   // will-quit closes the core cleanly, then exits.
@@ -75,6 +76,14 @@ describe('main process wiring', () => {
     main?.window.emit('will-navigate', away);
     expect(away.prevented).toBe(true);
     expect(main?.window.state.openHandler?.({ url: 'https://www.amocrm.ru/' })).toEqual({ action: 'deny' });
+  });
+
+  it("runs the core in a utility process beside the main bundle, not on the windows' thread", () => {
+    expect(recorded.utilityProcesses).toHaveLength(1);
+    const [core] = recorded.utilityProcesses;
+    expect(core?.modulePath).toMatch(/[/\\]core\.js$/);
+    expect(core?.child.process.pid).not.toBe(process.pid);
+    expect(core?.child.process.exitCode).toBeNull();
   });
 
   it('serves every API verb over IPC to our page only', async () => {

@@ -11,8 +11,7 @@ import {
 } from '../../../src/main/mirror/phone-lookup';
 import type { MirrorContact } from '../../../src/main/model/contact';
 import { phoneRegion } from '../../../src/main/phones/normalize';
-import { contactHandlers } from '../../../src/main/service/contacts-handlers';
-import type { CoreContext } from '../../../src/main/service/context';
+import { contactVerbs } from '../../../src/main/service/contacts-handlers';
 import { openStore } from '../../../src/main/store/open-store';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -187,8 +186,9 @@ describe('lookupPhone', () => {
   });
 
   it('answers through the API handler', async () => {
-    const handlers = contactHandlers({ db } as CoreContext);
-    expect(await handlers.lookupPhone({ phone: '8 912 345 67 89' })).toEqual(lookupPhone(db, '8 912 345 67 89'));
+    expect(await contactVerbs.lookupPhone({ db }, { phone: '8 912 345 67 89' })).toEqual(
+      lookupPhone(db, '8 912 345 67 89'),
+    );
   });
 });
 

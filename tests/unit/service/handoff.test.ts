@@ -39,21 +39,24 @@ async function openService(options: { usbRoute?: UsbRoute } = {}) {
   service.events.on('handoff:status', (event) => statuses.push(event));
   await call('connectDemoAccount', {});
   const android = await call('addDevice', { name: 'Pixel', platform: 'android' });
-  const ledgerCount = () => {
+  const count = (sql: string) => {
     const db = openStore(`${dataDir}/mirror.sqlite`);
     try {
-      return db.prepare('SELECT count(*) FROM export_ledger WHERE device_id = ?').pluck().get(android.id) as number;
+      return db.prepare(sql).pluck().get(android.id) as number;
     } finally {
       db.close();
     }
   };
+  const ledgerCount = () => count('SELECT count(*) FROM export_ledger WHERE device_id = ?');
+  /** Renderings staged and neither committed nor discarded. */
+  const stagedPlans = () => count('SELECT count(*) FROM export_plans WHERE device_id = ?');
   const ended = (handoffId: string) =>
     expect
       .poll(() =>
         statuses.find((s) => s.handoffId === handoffId && !['waiting', 'connected', 'sent'].includes(s.phase)),
       )
       .toBeTruthy();
-  return { service, call, android, statuses, ledgerCount, ended };
+  return { service, call, android, statuses, ledgerCount, stagedPlans, ended };
 }
 
 describe('export to a phone by QR code', () => {
@@ -142,6 +145,38 @@ describe('export to a phone by QR code', () => {
     expect(second.port).toBe(first.port);
     expect(second.address).toBe(chosen.address);
     await service.close();
+  });
+});
+
+describe('the history of handoffs (one export pipeline for every route)', () => {
+  it('records how each handoff ended, and what a failed start staged never reaches the ledger', async () => {
+    const { service, call, android, ledgerCount, ended, statuses } = await openService();
+    const cancelled = await call('startHandoff', { deviceId: android.id, period: 'all' });
+    await call('cancelHandoff', { handoffId: cancelled.handoffId });
+    await ended(cancelled.handoffId);
+    // The terminal status is sent once the run is recorded: a window reacting to it sees the row.
+    expect(statuses.at(-1)).toMatchObject({ handoffId: cancelled.handoffId, phase: 'cancelled' });
+    expect(await call('listExportRuns', { deviceId: android.id })).toMatchObject([
+      { delivery: 'lan', outcome: 'cancelled', delivered: 0 },
+    ]);
+    await service.close();
+
+    // Tried: a phone on the cable that never accepted USB debugging. The handoff had opened
+    // and staged the file; the run is recorded as failed, in words, and nothing is committed.
+    const adb = createAdbStandIn({ devices: [{ serial: 'R58N12ABCDE', state: 'unauthorized' }] });
+    const usb = await openService({ usbRoute: createUsbRoute({ adbPath: adb.adbPath }) });
+    await expect(
+      usb.call('startHandoff', { deviceId: usb.android.id, period: 'all', route: 'usb' }),
+    ).rejects.toMatchObject({ code: 'USB_UNAUTHORIZED' });
+    const [failed] = await usb.call('listExportRuns', { deviceId: usb.android.id });
+    expect(failed).toMatchObject({ delivery: 'usb', outcome: 'failed', delivered: 0 });
+    expect(failed?.reason).toMatch(/USB|debugging/i);
+    expect(usb.ledgerCount()).toBe(0);
+    expect(usb.stagedPlans()).toBe(0);
+    const again = await usb.call('previewExport', { deviceId: usb.android.id, period: 'all' });
+    expect(again.new).toBe(cancelled.preview.new);
+    expect(ledgerCount()).toBe(0);
+    await usb.service.close();
   });
 });
 

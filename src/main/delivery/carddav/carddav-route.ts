@@ -1,6 +1,6 @@
 /** The CardDAV route: the plan written into the account card by card, each recorded in the ledger as the server confirms it. */
 import type { CardDavExportResult } from '../../../shared/api/types';
-import type { Delivery } from '../../export/pipeline';
+import { type Delivery, endedNow } from '../../export/pipeline';
 import type { TargetRecord } from '../../mirror/carddav-repo';
 import type { DavCredentials } from './dav-client';
 import { type DeliverOptions, deliverPlan, type TargetContext } from './target';
@@ -13,14 +13,10 @@ export function carddavDelivery(
 ): Delivery<CardDavExportResult> {
   return {
     route: 'carddav',
-    async deliver(plan) {
+    // Each card enters the ledger as the server confirms it (deliverPlan): nothing to commit here.
+    async deliver({ plan }) {
       const delivered = await deliverPlan(ctx, target, credentials, plan, options);
-      return {
-        delivered: delivered.written,
-        detail: { ...delivered },
-        ledger: 'written',
-        value: { ...plan.preview, ...delivered },
-      };
+      return { value: { ...plan.preview, ...delivered }, ended: endedNow(delivered.written, { ...delivered }) };
     },
   };
 }
