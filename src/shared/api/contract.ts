@@ -1,76 +1,22 @@
 /**
- * The typed API, declared once. The core implements `Api`; every face serves it; the
+ * The typed API, each verb declared once by its domain (domains/*.ts). The core implements `ApiHandlers`; every face serves it; the
  * renderer talks to an `ApiClient` and cannot tell which face it runs in.
  */
 import type { Envelope } from '../errors';
+import type { OutputOf } from './domains/verb';
 import type { ApiEventOf, ApiEventType, Unsubscribe } from './events';
-import type { ApiInput, ApiParsedInput } from './schemas';
-import type {
-  AccountSummary,
-  AppInfo,
-  CardDavDeviceAdded,
-  CardDavExportResult,
-  CardDavSetup,
-  ContactDetail,
-  ContactSearchResult,
-  Device,
-  DeviceOverview,
-  ExportPreview,
-  ExportReset,
-  ExportResult,
-  ExportRun,
-  HandoffStarted,
-  LanAddress,
-  LanAddressList,
-  PhoneLookupResult,
-  ReconcileResult,
-  ResponsibleUser,
-  SyncResult,
-  UsbDevice,
-} from './types';
+import type { ApiInput, ApiParsedInput, apiVerbSpecs } from './schemas';
 import type { ApiVerb } from './verbs';
 
-export interface ApiOutputs {
-  getAppInfo: AppInfo;
-  listAccounts: readonly AccountSummary[];
-  addAccountWithToken: AccountSummary;
-  addAccountWithCode: AccountSummary;
-  connectWithOAuth: AccountSummary;
-  completeOAuthConsent: { readonly accepted: boolean };
-  connectDemoAccount: AccountSummary;
-  removeAccount: { readonly removed: boolean };
-  syncAccounts: SyncResult;
-  cancelSync: { readonly cancelled: boolean };
-  reconcileAccount: ReconcileResult;
-  searchContacts: ContactSearchResult;
-  lookupPhone: PhoneLookupResult;
-  getContact: ContactDetail;
-  listDevices: readonly Device[];
-  addDevice: Device;
-  renameDevice: Device;
-  removeDevice: { readonly removed: boolean };
-  previewExport: ExportPreview;
-  exportToFile: ExportResult;
-  resetExport: ExportReset;
-  addCardDavDevice: CardDavDeviceAdded;
-  connectGoogleCardDav: CardDavDeviceAdded;
-  exportToCardDav: CardDavExportResult;
-  getCardDavSetup: CardDavSetup;
-  listLanAddresses: LanAddressList;
-  chooseLanAddress: LanAddress;
-  listUsbDevices: readonly UsbDevice[];
-  startHandoff: HandoffStarted;
-  cancelHandoff: { readonly cancelled: boolean };
-  listDeviceOverview: readonly DeviceOverview[];
-  listExportRuns: readonly ExportRun[];
-  listResponsibleUsers: readonly ResponsibleUser[];
-}
+/** What each verb answers, as its domain declares it (domains/*.ts). */
+export type ApiOutputs = { [V in ApiVerb]: OutputOf<(typeof apiVerbSpecs)[V]> };
 
-// A compile-time check that every verb has an output type and no output is orphaned.
+// A compile-time check that the domains declare exactly the verbs of verbs.ts: none missing,
+// none that the preload's list (and so the window) would not know.
 type AssertSameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never]
   ? true
   : never;
-export const outputsCoverVerbs: AssertSameKeys<ApiOutputs, Record<ApiVerb, unknown>> = true;
+export const domainsDeclareVerbs: AssertSameKeys<typeof apiVerbSpecs, Record<ApiVerb, unknown>> = true;
 
 /** What the core implements: each verb receives parsed, validated input. */
 export type ApiHandlers = {

@@ -2,8 +2,8 @@
  * The names of every API verb, and nothing else.
  *
  * The preload imports this file alone (not the zod schemas) so that its sandboxed bundle
- * stays tiny; `schemas.ts` is checked against this list at compile time, so a verb cannot
- * exist in one place and not the other.
+ * stays tiny. Each verb is declared by its domain (domains/*.ts: input schema and output);
+ * contract.ts checks at compile time that the domains declare exactly these names.
  */
 export const apiVerbs = [
   'getAppInfo',

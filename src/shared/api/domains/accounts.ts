@@ -1,0 +1,79 @@
+/** Connecting amoCRM/Kommo accounts (a long-lived token, an authorization code, the consent page, the demo) and the rights each gives (R7). */
+import { z } from 'zod';
+import { accountIdSchema, empty } from './fields';
+import { verb } from './verb';
+
+/**
+ * The contacts "export" right as amoCRM names it (R7): all, own group, only where the user
+ * is responsible, denied; or unknown when the CRM would not tell us (non-admin users
+ * cannot read their own rights) and the export side falls back to "only mine".
+ */
+export type ExportRight = 'all' | 'group' | 'responsible' | 'denied' | 'unknown';
+export type AuthKind = 'long-lived' | 'oauth' | 'demo';
+
+export interface AccountSummary {
+  /** amoCRM's account id: the key of everything, since a subdomain can be renamed. */
+  readonly id: number;
+  readonly name: string;
+  readonly subdomain: string;
+  readonly baseUrl: string;
+  readonly isDemo: boolean;
+  readonly currentUserId: number;
+  /** Who you are in the account, when the mirror knows the name (administrators list users). */
+  readonly currentUserName: string | null;
+  readonly authKind: AuthKind;
+  readonly exportRight: ExportRight;
+  /** True or false when known; null when the CRM did not say. */
+  readonly isAdmin: boolean | null;
+  readonly contactCount: number;
+  readonly contactsWithPhone: number;
+  /** Unix milliseconds of the last completed sync, or null before the first. */
+  readonly lastSyncedAt: number | null;
+}
+
+/** The accounts verbs: each one's input schema and what it answers. */
+export const accountsVerbs = {
+  listAccounts: verb(empty).returns<readonly AccountSummary[]>(),
+  addAccountWithToken: verb(
+    z
+      .object({
+        baseUrl: z.string().trim().min(1).max(2048),
+        token: z.string().trim().min(1).max(16_384),
+      })
+      .strict(),
+  ).returns<AccountSummary>(),
+  addAccountWithCode: verb(
+    z
+      .object({
+        baseUrl: z.string().trim().min(1).max(2048),
+        clientId: z.string().trim().min(1).max(200),
+        clientSecret: z.string().trim().min(1).max(1000),
+        code: z.string().trim().min(1).max(16_384),
+        redirectUri: z.string().trim().min(1).max(2048),
+      })
+      .strict(),
+  ).returns<AccountSummary>(),
+  connectWithOAuth: verb(
+    z
+      .object({
+        /** Which consent site: amoCRM (Russia), Kommo, or a custom one (the sandbox). */
+        product: z.enum(['amocrm', 'kommo', 'custom']),
+        consentBaseUrl: z.string().trim().min(1).max(2048).optional(),
+        clientId: z.string().trim().min(1).max(200),
+        clientSecret: z.string().trim().min(1).max(1000),
+        redirectUri: z.string().trim().min(1).max(2048),
+      })
+      .strict(),
+  ).returns<AccountSummary>(),
+  completeOAuthConsent: verb(
+    z
+      .object({
+        requestId: z.string().regex(/^[a-f0-9]{16}$/, 'a sign-in id'),
+        /** The address amoCRM sent the browser to; absent: the person gave up. */
+        redirectedTo: z.string().trim().min(1).max(8192).optional(),
+      })
+      .strict(),
+  ).returns<{ readonly accepted: boolean }>(),
+  connectDemoAccount: verb(empty).returns<AccountSummary>(),
+  removeAccount: verb(z.object({ accountId: accountIdSchema }).strict()).returns<{ readonly removed: boolean }>(),
+} as const;

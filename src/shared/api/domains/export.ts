@@ -1,0 +1,94 @@
+/** Exports: the preview, a .vcf file, and deleting an export from a device (R6). */
+import { z } from 'zod';
+import type { ExportRight } from './accounts';
+import type { CardDavProvider, DevicePlatform } from './devices';
+import { accountIdSchema, deviceIdSchema, exportSelection } from './fields';
+import { verb } from './verb';
+
+export type ExportFormat = 'vcard3' | 'vcard4';
+
+/** Something the user should know before or after an export. */
+export type ExportWarning =
+  /** R5a: the device (a Google account) would pass Google Contacts' 25,000 contacts. */
+  | { readonly code: 'google-limit'; readonly total: number }
+  /** R7: the CRM would not tell this user's rights; only contacts they are responsible for go. */
+  | { readonly code: 'rights-unknown'; readonly accountId: number }
+  /** R7: this user may not export from this account; it was left out. */
+  | { readonly code: 'rights-denied'; readonly accountId: number }
+  /**
+   * R9-R12 re-send contacts the phone already has: its importer (Android, iPhone, Google
+   * Contacts) ignores UID, so each becomes a second card next to the old one. The ledger is
+   * exact; the phone's book is what needs a merge (or the CardDAV route, which updates in place).
+   */
+  | { readonly code: 'duplicates-on-phone'; readonly count: number; readonly platform: DevicePlatform }
+  /** A CardDAV account would pass its provider's own limit (iCloud 50,000 cards, Google 25,000). */
+  | {
+      readonly code: 'provider-limit';
+      readonly provider: CardDavProvider;
+      readonly limit: number;
+      readonly total: number;
+    };
+
+export interface ExportCounts {
+  readonly new: number;
+  readonly updated: number;
+  readonly skippedNoPhone: number;
+  readonly skippedByCap: number;
+  readonly skippedByRights: number;
+  /** Slots left under the iOS cap after this export, or null where there is no cap. */
+  readonly capRemaining: number | null;
+}
+
+export interface ExportAccountCounts extends ExportCounts {
+  readonly accountId: number;
+  /** True on the first export of this account to this device (R4 asks for a period). */
+  readonly first: boolean;
+  readonly exportRight: ExportRight;
+  /** Contacts of this account on the device once this export is delivered. */
+  readonly deviceTotal: number;
+}
+
+/** What an export would do, before anything is delivered. */
+export interface ExportPreview extends ExportCounts {
+  readonly deviceId: string;
+  /** new + updated: the contacts that would be delivered. */
+  readonly delivered: number;
+  readonly accounts: readonly ExportAccountCounts[];
+  readonly warnings: readonly ExportWarning[];
+}
+
+/** The counts the design's CLI contract names for `export --json`, and the file. */
+export interface ExportResult extends ExportPreview {
+  readonly format: ExportFormat;
+  /** The absolute path of the written .vcf. */
+  readonly file: string;
+}
+
+export interface ExportReset {
+  readonly deviceId: string;
+  readonly accountId: number;
+  /** Contacts the device was recorded as having. */
+  readonly cleared: number;
+  /** The label every exported contact carries, to select and delete them on the phone. */
+  readonly label: string;
+  /**
+   * CardDAV targets: cards deleted on the server (a whole address book counts its cards);
+   * null for phones and files, where the app cannot reach the address book.
+   */
+  readonly serverRemoved: number | null;
+}
+
+/** The export verbs: each one's input schema and what it answers. */
+export const exportVerbs = {
+  previewExport: verb(exportSelection.strict()).returns<ExportPreview>(),
+  exportToFile: verb(
+    exportSelection
+      .extend({
+        format: z.enum(['vcard3', 'vcard4']).default('vcard3'),
+        /** Absolute path of the .vcf to write; omitted means "a new file in Downloads". */
+        outPath: z.string().min(1).max(4096).optional(),
+      })
+      .strict(),
+  ).returns<ExportResult>(),
+  resetExport: verb(z.object({ deviceId: deviceIdSchema, accountId: accountIdSchema }).strict()).returns<ExportReset>(),
+} as const;
