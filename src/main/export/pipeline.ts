@@ -100,7 +100,11 @@ export async function startExport<T>(
     finish(failedWith(error));
     throw error;
   }
-  const finished = started.ended.then(finish, (error: unknown) => finish(failedWith(error)));
+  const finished = started.ended
+    .then(finish, (error: unknown) => finish(failedWith(error)))
+    // Recording failed too (the mirror closing under a handoff the app cancelled on quit):
+    // nothing more can be written; its staged rows are dropped once abandoned (clearAbandonedStaging).
+    .catch((error: unknown) => failedWith(error));
   return { value: started.value, finished };
 }
 

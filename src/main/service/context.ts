@@ -58,6 +58,8 @@ export interface HandoffRuntime {
   readonly ttlMs?: number;
   /** The handoffs open now, by id: what cancelHandoff and closing the core cancel. */
   readonly active: Map<string, Handoff>;
+  /** Handoff runs not yet recorded in the history: closing the core waits for them. */
+  readonly recording: Set<Promise<unknown>>;
 }
 
 /** What the registry hands every verb: the core's context and the service's own parts. */

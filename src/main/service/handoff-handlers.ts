@@ -105,10 +105,12 @@ async function startHandoff(ctx: ServiceContext, input: ApiParsedInput<'startHan
     handoffs.active.delete(handoffId);
     throw error;
   });
-  void finished.then((ending) => {
+  const recorded = finished.then((ending) => {
     handoffs.active.delete(handoffId);
     emit(finalPhaseOf(ending), false, null);
   });
+  handoffs.recording.add(recorded);
+  void recorded.finally(() => handoffs.recording.delete(recorded));
   await rememberPort(handoffs, value.port);
   return { ...value, preview: plan.preview };
 }
@@ -141,9 +143,10 @@ function chooseAddress(ctx: HandoffContext, wanted: string | undefined): LanAddr
   );
 }
 
-/** Cancels every open handoff (the core is closing). */
+/** Cancels every open handoff and waits until each run is in the history (the core is closing). */
 export async function closeHandoffs(handoffs: HandoffRuntime): Promise<void> {
   await Promise.all([...handoffs.active.values()].map((handoff) => handoff.cancel()));
+  await Promise.allSettled([...handoffs.recording]);
 }
 
 export const handoffVerbs = {

@@ -111,6 +111,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       usb: options.usbRoute ?? createUsbRoute(),
       networkInterfaces: options.networkInterfaces ?? networkInterfaces,
       active: new Map(),
+      recording: new Set(),
     },
   };
   const registry = createApiRegistry(service);

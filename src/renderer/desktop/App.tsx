@@ -5,19 +5,19 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../shared/api/types';
+import { AccountList } from './accounts/AccountList';
+import { SyncPanel, useSync } from './accounts/SyncPanel';
 import { useApi } from './api/context';
-import { AccountList } from './components/AccountList';
-import { ConsentPrompt } from './components/ConsentPrompt';
-import { ContactsView } from './components/ContactsView';
 import { ErrorNotice } from './components/ErrorNotice';
 import { LanguageSwitch } from './components/LanguageSwitch';
-import { SyncPanel, useSync } from './components/SyncPanel';
-import { Welcome } from './components/Welcome';
-import { DevicesScreen } from './screens/DevicesScreen';
-import { HistoryScreen } from './screens/HistoryScreen';
-import { LookupScreen } from './screens/LookupScreen';
-import { SettingsScreen } from './screens/SettingsScreen';
-import { type Section, sections, useSection } from './screens/sections';
+import { ConsentPrompt } from './connect/ConsentPrompt';
+import { Welcome } from './connect/Welcome';
+import { ContactsView } from './contacts/ContactsView';
+import { DevicesScreen } from './devices/DevicesScreen';
+import { HistoryScreen } from './history/HistoryScreen';
+import { LookupScreen } from './lookup/LookupScreen';
+import { type Section, sections, useSection } from './sections';
+import { SettingsScreen } from './settings/SettingsScreen';
 
 export function App() {
   const { t } = useTranslation();

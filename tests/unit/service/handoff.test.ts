@@ -56,7 +56,7 @@ async function openService(options: { usbRoute?: UsbRoute } = {}) {
         statuses.find((s) => s.handoffId === handoffId && !['waiting', 'connected', 'sent'].includes(s.phase)),
       )
       .toBeTruthy();
-  return { service, call, android, statuses, ledgerCount, stagedPlans, ended };
+  return { service, call, android, statuses, count, ledgerCount, stagedPlans, ended };
 }
 
 describe('export to a phone by QR code', () => {
@@ -150,7 +150,7 @@ describe('export to a phone by QR code', () => {
 
 describe('the history of handoffs (one export pipeline for every route)', () => {
   it('records how each handoff ended, and what a failed start staged never reaches the ledger', async () => {
-    const { service, call, android, ledgerCount, ended, statuses } = await openService();
+    const { service, call, android, ledgerCount, ended, statuses, count } = await openService();
     const cancelled = await call('startHandoff', { deviceId: android.id, period: 'all' });
     await call('cancelHandoff', { handoffId: cancelled.handoffId });
     await ended(cancelled.handoffId);
@@ -159,7 +159,10 @@ describe('the history of handoffs (one export pipeline for every route)', () => 
     expect(await call('listExportRuns', { deviceId: android.id })).toMatchObject([
       { delivery: 'lan', outcome: 'cancelled', delivered: 0 },
     ]);
+    // Tried: quitting the app while a phone is expected. Closing waits until that run is recorded.
+    await call('startHandoff', { deviceId: android.id, period: 'all' });
     await service.close();
+    expect(count("SELECT count(*) FROM export_runs WHERE device_id = ? AND outcome = 'cancelled'")).toBe(2);
 
     // Tried: a phone on the cable that never accepted USB debugging. The handoff had opened
     // and staged the file; the run is recorded as failed, in words, and nothing is committed.

@@ -1,8 +1,26 @@
-/** English UI text. Russian (ru.ts) must have exactly the same keys: the compiler checks. */
-import { screensEn } from './screens-en';
+/**
+ * English UI text: the window's own (title, sections, shared words, errors) and each
+ * section's (its folder's strings-en.ts). Russian (ru.ts) must have exactly the same keys: the compiler checks.
+ */
+import { accountsEn } from '../accounts/strings-en';
+import { connectEn } from '../connect/strings-en';
+import { contactsEn } from '../contacts/strings-en';
+import { devicesEn } from '../devices/strings-en';
+import { exportEn } from '../export/strings-en';
+import { historyEn } from '../history/strings-en';
+import { lookupEn } from '../lookup/strings-en';
+import { settingsEn } from '../settings/strings-en';
+import type { Widen } from './widen';
 
 export const en = {
-  ...screensEn,
+  ...lookupEn,
+  ...connectEn,
+  ...accountsEn,
+  ...contactsEn,
+  ...exportEn,
+  ...devicesEn,
+  ...historyEn,
+  ...settingsEn,
   app: { title: 'amo-phonebook', tagline: 'Your amoCRM contacts on your phone' },
   language: { label: 'Language', ru: 'Русский', en: 'English' },
   nav: {
@@ -13,156 +31,13 @@ export const en = {
     history: 'History',
     settings: 'Settings',
   },
-  lookup: {
-    heading: 'Who is calling?',
-    hint: 'Type or paste a number in any format: +7 912…, 8 (912)…, 912 345-67-89. The answer comes from this computer, without asking amoCRM.',
-    label: 'Phone number',
-    button: 'Find',
-    none: 'Nobody in your contacts has the number {{phone}}.',
-    found: 'Contacts with this number: {{count, number}}',
-    foundLast7: 'No exact match. Contacts whose number ends in the same seven digits: {{count, number}}',
-  },
-  consent: {
-    heading: 'Sign in to amoCRM',
-    open: 'Open the amoCRM sign-in page (a new tab)',
-    allow: 'Sign in there and press "Allow".',
-    paste:
-      'amoCRM then opens an address starting with {{redirectUri}}: copy it from the address bar and paste it here.',
-    label: 'The address amoCRM opened',
-    continue: 'Connect',
+  common: {
     cancel: 'Cancel',
-  },
-  welcome: {
-    heading: 'Connect your amoCRM or Kommo account',
-    intro:
-      'The app copies the contacts you may export into a private database on this computer, then puts them on your phone.',
-    oauthHeading: 'Sign in with amoCRM',
-    oauthHelp:
-      'Uses your company’s integration (your administrator creates it in amoCRM: Settings → Integrations). The app then acts as you, with your rights.',
-    oauthButton: 'Sign in with amoCRM',
-    signingIn: 'Waiting for amoCRM…',
-    productLabel: 'Where your account is',
-    productAmocrm: 'amoCRM (amocrm.ru)',
-    productKommo: 'Kommo (kommo.com)',
-    productCustom: 'Another sign-in site (a test server)',
-    consentSiteLabel: 'Sign-in site address',
-    clientIdLabel: 'Integration ID',
-    clientSecretLabel: 'Secret key',
-    redirectUriLabel: 'Redirect URI (as in the integration)',
-    codeHeading: 'Connect with an authorization code',
-    codeHelp: 'For administrators: the integration’s one-time authorization code (valid for 20 minutes).',
-    codeLabel: 'Authorization code',
-    demoHeading: 'Just looking?',
-    demoText: 'Try the built-in demo account: 12,000 made-up contacts, nothing leaves this computer.',
-    demoButton: 'Try the demo account',
-    demoConnecting: 'Starting the demo account…',
-    tokenHeading: 'Connect with a long-lived token',
-    tokenHelp:
-      'An account administrator creates one in amoCRM: Settings → Integrations → your private integration → Keys and scopes.',
-    baseUrlLabel: 'Account address',
-    baseUrlPlaceholder: 'acme.amocrm.ru',
-    tokenLabel: 'Long-lived token',
-    connectButton: 'Connect',
-    connecting: 'Checking the token…',
-  },
-  accounts: {
-    heading: 'Accounts',
-    demoBadge: 'demo',
-    contacts: '{{count}} contacts, {{withPhone}} with a phone',
-    neverSynced: 'Not synced yet',
-    lastSynced: 'Synced {{when}}',
-    addAnother: 'Add an account',
-    you: 'You: {{name}}',
-    youById: 'You: user #{{id}}',
-    scope: 'Only contacts with a phone number go to a phone, with their e-mails and messengers.',
-    reconnect: 'Reconnect',
-    remove: 'Remove',
-    removeConfirm:
-      'Remove {{name}} from this app? Its contacts leave this computer; what is already on your phones stays there.',
-    removeYes: 'Remove',
-    removeNo: 'Keep',
-    right: {
-      all: 'You may export all contacts you can see.',
-      group: "You may export your group's contacts.",
-      responsible: 'You may export only contacts you are responsible for.',
-      denied:
-        'Your amoCRM role may not export contacts. Ask your account administrator for the contacts "Export" right.',
-      unknown:
-        'amoCRM shows rights only to administrators, so only contacts you are responsible for will be exported, to be safe.',
-    },
-  },
-  sync: {
-    button: 'Sync now',
-    cancel: 'Cancel',
-    phaseAccount: 'Connecting to {{name}}…',
-    phaseContacts: '{{name}}: {{count}} contacts so far (page {{pages}}, {{rate}} requests/s)',
-    phaseDeletions: '{{name}}: checking for deleted contacts…',
-    phaseReconcile: '{{name}}: comparing every contact with amoCRM ({{count}} so far)…',
-    done: 'Sync finished: {{changed}} new or changed, {{deleted}} deleted in amoCRM.',
-    reconcile: 'Check for removed contacts',
-    reconcileHint: 'Compares every contact with amoCRM and removes those you can no longer see. Takes longer.',
-    reconciled: 'Checked {{checked}} contacts: {{removed}} removed, {{added}} added.',
-    cancelled: 'Sync cancelled. What was already downloaded is kept.',
-  },
-  contacts: {
-    heading: 'Contacts',
-    searchLabel: 'Search by name, e-mail or any phone format',
-    searchPlaceholder: 'Name, e-mail or number',
-    found: 'Found: {{count}}',
-    empty: 'No contacts yet. Press "Sync now" to download them.',
-    syncing: 'Downloading contacts… They appear here when the sync finishes.',
-    noMatch: 'Nothing matches "{{query}}".',
-    noPhone: 'no phone',
-    loading: 'Loading…',
-    detailHeading: 'Contact',
-    phones: 'Phones',
-    emails: 'E-mails',
-    messengers: 'Messengers',
-    responsible: 'Responsible user id',
-    updated: 'Last edited in amoCRM',
     close: 'Close',
-    userId: 'user #{{id}}',
-    deliveries: 'On devices',
-    notDelivered: 'Not sent to any device yet.',
-    deliveredTo: '{{device}}: {{when}}',
-  },
-  handoff: {
-    heading: 'Send to the phone',
-    preparing: 'Preparing the contacts…',
-    qrAlt: 'QR code to scan with the phone',
-    scan: 'Open the camera on the phone and point it at this code, then open the link: {{count, number}} contacts are waiting.',
-    usbOpened: 'The page has opened on the phone {{serial}}. Unlock it and follow the steps there.',
-    checkCode: 'Check code:',
-    checkCodeHint: 'The phone shows the same six digits. If they differ, cancel.',
-    address: "This computer's address in the code",
-    timeLeft: '{{minutes}}:{{seconds}} left',
-    cancel: 'Cancel',
-    retry: 'Try again',
-    close: 'Close',
-    delivered: 'Done: the phone received {{count, number}} contacts.',
-    deliveredHint:
-      'On the phone, tap "Import contacts" and confirm. The next export sends only what is new or changed.',
-    phoneFailed:
-      'The phone could not open the contacts (a wrong QR code, or they were changed on the way). Nothing was recorded.',
-    phase: {
-      waiting: 'Waiting for the phone…',
-      connected: 'The phone has connected.',
-      sent: 'The contacts are on their way to the phone…',
-      'phone-failed': 'The phone could not open the contacts.',
-      delivered: 'Delivered.',
-      expired: 'Time ran out before the phone took the contacts. Nothing was recorded: try again.',
-      cancelled: 'Cancelled. Nothing was recorded: the next export sends the same contacts.',
-      failed: 'The phone has the contacts, but the app could not record it: the next export sends them again.',
-    },
-    checklist: {
-      heading: 'No phone has connected yet. Check:',
-      wifi: 'the phone is on the same Wi-Fi as this computer (not on mobile data);',
-      isolation: 'it is not a guest network: some routers keep devices apart ("AP isolation", "client isolation");',
-      vpn: 'no VPN is on, on the phone or on this computer (or it allows the local network);',
-      firewall: 'the firewall lets this app accept connections (Windows: the network must be "Private");',
-      address: 'another address of this computer (below), if it has several;',
-      fallback: 'or send by USB cable (Android) or as a .vcf file.',
-    },
+    back: 'Back',
+    save: 'Save',
+    working: 'Working…',
+    backToDevices: 'Back to devices',
   },
   errors: {
     INVALID_INPUT: 'Something in the form is not right: {{message}}',
@@ -217,5 +92,4 @@ export const en = {
   },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof en>;

@@ -1,0 +1,25 @@
+/** English text of the contacts section (merged into i18n/en.ts). */
+export const contactsEn = {
+  contacts: {
+    heading: 'Contacts',
+    searchLabel: 'Search by name, e-mail or any phone format',
+    searchPlaceholder: 'Name, e-mail or number',
+    found: 'Found: {{count}}',
+    empty: 'No contacts yet. Press "Sync now" to download them.',
+    syncing: 'Downloading contacts… They appear here when the sync finishes.',
+    noMatch: 'Nothing matches "{{query}}".',
+    noPhone: 'no phone',
+    loading: 'Loading…',
+    detailHeading: 'Contact',
+    phones: 'Phones',
+    emails: 'E-mails',
+    messengers: 'Messengers',
+    responsible: 'Responsible user id',
+    updated: 'Last edited in amoCRM',
+    close: 'Close',
+    userId: 'user #{{id}}',
+    deliveries: 'On devices',
+    notDelivered: 'Not sent to any device yet.',
+    deliveredTo: '{{device}}: {{when}}',
+  },
+};

@@ -1,0 +1,31 @@
+/** English text of the settings section (merged into i18n/en.ts). */
+export const settingsEn = {
+  settings: {
+    heading: 'Settings',
+    language: {
+      legend: 'Language',
+      hint: 'The app starts in Russian when the computer’s language is Russian; your choice is remembered.',
+    },
+    lan: {
+      legend: 'This computer’s address in QR codes',
+      hint: 'The phone must reach this address over your Wi-Fi. If it cannot, try another one; the choice is remembered for each network.',
+      loading: 'Looking for network addresses…',
+      option: '{{address}} · {{interfaceName}}, network {{network}}',
+      saved: 'Saved: QR codes on {{network}} use {{address}}.',
+    },
+    data: {
+      heading: 'Data',
+      folder: 'Data folder',
+      folderHint:
+        'The local copy of your contacts, the devices and the history live here. Nothing leaves this computer except to your phone.',
+      version: 'Version',
+      face: 'Running as',
+      faces: { electron: 'desktop app', browser: 'browser mode', cli: 'command line' },
+    },
+    about: {
+      heading: 'About',
+      text: 'amo-phonebook copies the amoCRM or Kommo contacts you may export into a private database on this computer and puts them on your phone, so you see who is calling.',
+      privacy: 'Contacts travel to the phone over your own network, encrypted, or as a file you keep.',
+    },
+  },
+};
