@@ -1,6 +1,9 @@
 /** The connected accounts, keyed on amoCRM's account id. */
+
+import { z } from 'zod';
 import type { AccountSummary, AuthKind, ExportRight } from '../../shared/api/types';
 import type { RightLetter, UserRights } from '../model/rights';
+import { checkedRow, checkedRows } from './checked-rows';
 import type { MirrorDb } from './mirror-db';
 
 export interface AccountRecord {
@@ -20,21 +23,22 @@ export interface AccountRecord {
   readonly groupId: number | null;
 }
 
-interface AccountRow {
-  id: number;
-  name: string;
-  subdomain: string;
-  base_url: string;
-  country: string | null;
-  current_user_id: number;
-  is_demo: number;
-  auth_kind: AuthKind;
-  connected_at: number;
-  last_synced_at: number | null;
-  export_right: RightLetter | null;
-  is_admin: number | null;
-  current_user_group_id: number | null;
-}
+const accountRowSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  subdomain: z.string(),
+  base_url: z.string(),
+  country: z.string().nullable(),
+  current_user_id: z.number().int(),
+  is_demo: z.number(),
+  auth_kind: z.enum(['long-lived', 'oauth', 'demo']) satisfies z.ZodType<AuthKind>,
+  connected_at: z.number(),
+  last_synced_at: z.number().nullable(),
+  export_right: z.enum(['A', 'G', 'M', 'D']).nullable() satisfies z.ZodType<RightLetter | null>,
+  is_admin: z.number().nullable(),
+  current_user_group_id: z.number().nullable(),
+});
+type AccountRow = z.infer<typeof accountRowSchema>;
 
 function fromRow(row: AccountRow): AccountRecord {
   return {
@@ -94,12 +98,13 @@ export function saveRights(db: MirrorDb, id: number, rights: UserRights, at: num
 }
 
 export function getAccount(db: MirrorDb, id: number): AccountRecord | null {
-  const row = db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined;
-  return row ? fromRow(row) : null;
+  const row = db.prepare('SELECT * FROM accounts WHERE id = ?').get(id);
+  return row === undefined ? null : fromRow(checkedRow(accountRowSchema, row, 'accounts'));
 }
 
 export function listAccountRecords(db: MirrorDb): AccountRecord[] {
-  return (db.prepare('SELECT * FROM accounts ORDER BY is_demo, name, id').all() as AccountRow[]).map(fromRow);
+  const rows = db.prepare('SELECT * FROM accounts ORDER BY is_demo, name, id').all();
+  return checkedRows(accountRowSchema, rows, 'accounts').map(fromRow);
 }
 
 export function listAccountSummaries(db: MirrorDb): AccountSummary[] {

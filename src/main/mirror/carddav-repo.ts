@@ -4,8 +4,10 @@
  * card, only once the server confirmed the card (R15): a sync killed half-way leaves both
  * saying exactly what the server has, and the next export sends the rest.
  */
+import { z } from 'zod';
 import type { CardDavProvider, CardDavTarget } from '../../shared/api/types';
 import type { TelForm } from '../phones/tel-form';
+import { checkedRows } from './checked-rows';
 import type { MirrorDb } from './mirror-db';
 
 export interface TargetRecord extends CardDavTarget {
@@ -24,6 +26,8 @@ export interface BookRecord {
   readonly owned: boolean;
   readonly syncToken: string | null;
 }
+
+const manifestRowSchema = z.object({ contactId: z.number().int(), href: z.string(), etag: z.string().nullable() });
 
 export interface ManifestRow {
   readonly contactId: number;
@@ -90,8 +94,8 @@ export function saveSyncToken(db: MirrorDb, deviceId: string, accountId: number,
 export function readManifest(db: MirrorDb, deviceId: string, accountId: number): Map<number, ManifestRow> {
   const rows = db
     .prepare('SELECT contact_id AS contactId, href, etag FROM carddav_manifest WHERE device_id = ? AND account_id = ?')
-    .all(deviceId, accountId) as ManifestRow[];
-  return new Map(rows.map((row) => [row.contactId, row]));
+    .all(deviceId, accountId);
+  return new Map(checkedRows(manifestRowSchema, rows, 'carddav_manifest').map((row) => [row.contactId, row]));
 }
 
 export function manifestCount(db: MirrorDb, deviceId: string): number {

@@ -1,14 +1,10 @@
 /** The contacts mirror: writing pulled pages, searching, reading one contact. */
 import type { Statement } from 'better-sqlite3';
-import type {
-  ContactChannel,
-  ContactDelivery,
-  ContactDetail,
-  ContactListItem,
-  ContactSearchResult,
-} from '../../shared/api/types';
+import type { ContactDetail, ContactListItem, ContactSearchResult } from '../../shared/api/types';
 import type { MirrorContact } from '../model/contact';
+import { checkedRow, checkedRows } from './checked-rows';
 import { runContactPageHooks } from './contact-page-hooks';
+import { checkedListItems, contactChannelSchema, contactDeliverySchema, contactDetailRowSchema } from './contact-rows';
 import type { MirrorDb } from './mirror-db';
 import { parseSearchQuery, planSearch, type SearchPlan } from './search-text';
 
@@ -249,14 +245,16 @@ function searchByScan(db: MirrorDb, likeGroups: SearchPlan['likeGroups'], option
     if (found.length <= collectedInOnePass) {
       const total = found.length;
       if (total === 0 || options.offset >= total) return { total, items: [] };
-      const items = cachedStatement(
-        db,
-        listItemsOf(
-          `SELECT c.account_id, c.id FROM json_each(?) AS k
+      const items = checkedListItems(
+        cachedStatement(
+          db,
+          listItemsOf(
+            `SELECT c.account_id, c.id FROM json_each(?) AS k
            CROSS JOIN contacts c ON c.account_id = (k.value ->> 0) AND c.id = (k.value ->> 1)
            ORDER BY ${listOrder} LIMIT ? OFFSET ?`,
-        ),
-      ).all(JSON.stringify(found), options.limit, options.offset) as ContactListItem[];
+          ),
+        ).all(JSON.stringify(found), options.limit, options.offset),
+      );
       return { total, items };
     }
   }
@@ -266,13 +264,15 @@ function searchByScan(db: MirrorDb, likeGroups: SearchPlan['likeGroups'], option
     .get(...params) as number;
   if (total === 0 || options.offset >= total) return { total, items: [] };
   // The whole list, or dense matches: read in list order, stopping when the page is full.
-  const items = cachedStatement(
-    db,
-    listItemsOf(
-      `SELECT c.account_id, c.id FROM contacts c INDEXED BY contacts_in_list_order
+  const items = checkedListItems(
+    cachedStatement(
+      db,
+      listItemsOf(
+        `SELECT c.account_id, c.id FROM contacts c INDEXED BY contacts_in_list_order
        ${where} ORDER BY ${listOrder} LIMIT ? OFFSET ?`,
-    ),
-  ).all(...params, options.limit, options.offset) as ContactListItem[];
+      ),
+    ).all(...params, options.limit, options.offset),
+  );
   return { total, items };
 }
 
@@ -319,24 +319,28 @@ function searchByIndex(
     }
     clauses.push(...likes);
     params.push(...likeParams);
-    items = cachedStatement(
-      db,
-      listItemsOf(
-        `SELECT c.account_id, c.id FROM contacts c INDEXED BY contacts_in_list_order
+    items = checkedListItems(
+      cachedStatement(
+        db,
+        listItemsOf(
+          `SELECT c.account_id, c.id FROM contacts c INDEXED BY contacts_in_list_order
          WHERE ${clauses.join(' AND ')} ORDER BY ${listOrder} LIMIT ? OFFSET ?`,
-      ),
-    ).all(...params, options.limit, options.offset) as ContactListItem[];
+        ),
+      ).all(...params, options.limit, options.offset),
+    );
   } else {
     const clauses = ['f.contacts_fts MATCH ?'];
     if (account !== undefined) clauses.push(ftsAccountRange);
     clauses.push(...likes);
-    items = cachedStatement(
-      db,
-      listItemsOf(
-        `SELECT c.account_id, c.id FROM ${ftsToContact}
+    items = checkedListItems(
+      cachedStatement(
+        db,
+        listItemsOf(
+          `SELECT c.account_id, c.id FROM ${ftsToContact}
          WHERE ${clauses.join(' AND ')} ORDER BY ${listOrder} LIMIT ? OFFSET ?`,
-      ),
-    ).all(match, ...accountParams, ...likeParams, options.limit, options.offset) as ContactListItem[];
+        ),
+      ).all(match, ...accountParams, ...likeParams, options.limit, options.offset),
+    );
   }
   return { total, items };
 }
@@ -353,14 +357,14 @@ export function getContactDetail(db: MirrorDb, accountId: number, contactId: num
        FROM contacts c LEFT JOIN crm_users u ON u.account_id = c.account_id AND u.id = c.responsible_user_id
        WHERE c.account_id = ? AND c.id = ?`,
     )
-    .get(accountId, contactId) as Omit<ContactDetail, 'channels' | 'deliveries'> | undefined;
-  if (!row) return null;
+    .get(accountId, contactId);
+  if (row === undefined) return null;
   const channels = db
     .prepare(
       `SELECT kind, value, normalized, type_code AS typeCode FROM contact_channels
        WHERE account_id = ? AND contact_id = ? ORDER BY kind, position`,
     )
-    .all(accountId, contactId) as ContactChannel[];
+    .all(accountId, contactId);
   const deliveries = db
     .prepare(
       `SELECT d.id AS deviceId, d.name AS deviceName, d.platform, l.first_delivered_at AS firstDeliveredAt,
@@ -368,6 +372,10 @@ export function getContactDetail(db: MirrorDb, accountId: number, contactId: num
        FROM export_ledger l JOIN devices d ON d.id = l.device_id
        WHERE l.account_id = ? AND l.contact_id = ? ORDER BY l.last_delivered_at DESC, d.name`,
     )
-    .all(accountId, contactId) as ContactDelivery[];
-  return { ...row, channels, deliveries };
+    .all(accountId, contactId);
+  return {
+    ...checkedRow(contactDetailRowSchema, row, 'contacts'),
+    channels: checkedRows(contactChannelSchema, channels, 'contact_channels'),
+    deliveries: checkedRows(contactDeliverySchema, deliveries, 'export_ledger'),
+  };
 }

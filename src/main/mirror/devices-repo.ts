@@ -1,6 +1,10 @@
 /** The user's phones, file targets and CardDAV accounts. */
+
+import { z } from 'zod';
+import { cardDavProviderSchema } from '../../shared/api/domains/fields';
 import type { CardDavProvider, Device, DeviceAccountState, TargetPlatform } from '../../shared/api/types';
 import { transliterate } from '../lib/transliterate';
+import { checkedRow, checkedRows } from './checked-rows';
 import type { MirrorDb } from './mirror-db';
 
 /** A readable, typeable id from the name ("Мой iPhone" -> "moy-iphone"), unique in the table. */
@@ -24,17 +28,18 @@ const deviceSelect = `SELECT d.id, d.name, d.platform, d.created_at AS createdAt
     t.username, t.auth, t.own_book AS ownBook
   FROM devices d LEFT JOIN carddav_targets t ON t.device_id = d.id`;
 
-interface DeviceRow {
-  id: string;
-  name: string;
-  platform: TargetPlatform;
-  createdAt: number;
-  provider: CardDavProvider | null;
-  serverUrl: string | null;
-  username: string | null;
-  auth: 'password' | 'oauth' | null;
-  ownBook: number | null;
-}
+const deviceRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  platform: z.enum(['ios', 'android', 'file', 'carddav']) satisfies z.ZodType<TargetPlatform>,
+  createdAt: z.number(),
+  provider: cardDavProviderSchema.nullable() satisfies z.ZodType<CardDavProvider | null>,
+  serverUrl: z.string().nullable(),
+  username: z.string().nullable(),
+  auth: z.enum(['password', 'oauth']).nullable(),
+  ownBook: z.number().nullable(),
+});
+type DeviceRow = z.infer<typeof deviceRowSchema>;
 
 function toDevice(row: DeviceRow): Device {
   const device: Device = { id: row.id, name: row.name, platform: row.platform, createdAt: row.createdAt };
@@ -52,12 +57,13 @@ function toDevice(row: DeviceRow): Device {
 }
 
 export function listDevices(db: MirrorDb): Device[] {
-  return (db.prepare(`${deviceSelect} ORDER BY d.created_at, d.id`).all() as DeviceRow[]).map(toDevice);
+  const rows = db.prepare(`${deviceSelect} ORDER BY d.created_at, d.id`).all();
+  return checkedRows(deviceRowSchema, rows, 'devices').map(toDevice);
 }
 
 export function getDevice(db: MirrorDb, id: string): Device | null {
-  const row = db.prepare(`${deviceSelect} WHERE d.id = ?`).get(id) as DeviceRow | undefined;
-  return row ? toDevice(row) : null;
+  const row = db.prepare(`${deviceSelect} WHERE d.id = ?`).get(id);
+  return row === undefined ? null : toDevice(checkedRow(deviceRowSchema, row, 'devices'));
 }
 
 export function renameDevice(db: MirrorDb, id: string, name: string): boolean {

@@ -1,6 +1,7 @@
 /** The history of export runs, one row each, whatever the outcome (see migration 0005). */
 import { z } from 'zod';
 import type { ExportCounts, ExportDelivery, ExportOutcome, ExportRun } from '../../shared/api/types';
+import { checkedRows } from './checked-rows';
 import type { MirrorDb } from './mirror-db';
 
 export interface ExportRunRecord {
@@ -29,11 +30,7 @@ export function recordExportRun(db: MirrorDb, run: ExportRunRecord): void {
   );
 }
 
-/**
- * A row as SQLite gives it, checked rather than cast: a value the types do not know (a
- * delivery added to the table's CHECK but not to ExportDelivery, say) fails here, in a
- * test, instead of reaching the window.
- */
+/** An export_runs row as SQLite gives it (checked-rows.ts says why it is checked). */
 const runRowSchema = z.object({
   id: z.number().int(),
   deviceId: z.string(),
@@ -56,8 +53,8 @@ export function listExportRuns(db: MirrorDb, deviceId: string | undefined, limit
        WHERE (@deviceId IS NULL OR r.device_id = @deviceId) ORDER BY r.started_at DESC, r.id DESC LIMIT @limit`,
     )
     .all({ deviceId: deviceId ?? null, limit });
-  return rows.map((row) => {
-    const { detail, ...run } = runRowSchema.parse(row);
+  return checkedRows(runRowSchema, rows, 'export_runs').map((row) => {
+    const { detail, ...run } = row;
     return { ...run, ...detailOf(run.outcome, detail) };
   });
 }

@@ -1,6 +1,8 @@
 /** The account's groups and field definitions, refreshed at each sync (see migration 0003). */
 import type { ResponsibleUser } from '../../shared/api/types';
 import type { CrmUser, FieldDefinition } from '../model/people';
+import { checkedRows } from './checked-rows';
+import { responsibleUserSchema } from './contact-rows';
 import type { MirrorDb } from './mirror-db';
 
 export function replaceGroups(
@@ -41,12 +43,13 @@ export function replaceUsers(db: MirrorDb, accountId: number, users: readonly Cr
 
 /** Everyone responsible for a contact with a phone in the mirror, most contacts first. */
 export function listResponsibleUsers(db: MirrorDb, accountId: number): ResponsibleUser[] {
-  return db
+  const rows = db
     .prepare(
       `SELECT c.responsible_user_id AS id, u.name AS name, count(*) AS contacts
        FROM contacts c LEFT JOIN crm_users u ON u.account_id = c.account_id AND u.id = c.responsible_user_id
        WHERE c.account_id = ? AND c.responsible_user_id IS NOT NULL AND c.phone_count > 0
        GROUP BY c.responsible_user_id ORDER BY contacts DESC, id`,
     )
-    .all(accountId) as ResponsibleUser[];
+    .all(accountId);
+  return checkedRows(responsibleUserSchema, rows, 'contacts');
 }

@@ -12,6 +12,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { ContactListItem, PhoneLookupResult } from '../../shared/api/types';
 import { digitsOf, normalizePhone, phoneRegion } from '../phones/normalize';
+import { checkedListItems } from './contact-rows';
 import { cachedStatement, listItemsOf } from './contacts-repo';
 import type { MirrorDb } from './mirror-db';
 
@@ -102,12 +103,14 @@ export function lastSevenCandidates(query: string, e164s: readonly string[]): st
 }
 
 function findContacts(db: MirrorDb, keysSql: string, param: string): ContactListItem[] {
-  return cachedStatement(
-    db,
-    listItemsOf(
-      `SELECT c.account_id, c.id FROM (${keysSql}) AS k
+  return checkedListItems(
+    cachedStatement(
+      db,
+      listItemsOf(
+        `SELECT c.account_id, c.id FROM (${keysSql}) AS k
        CROSS JOIN contacts c ON c.account_id = k.account_id AND c.id = k.contact_id
        ORDER BY c.name = '', c.name COLLATE NOCASE, c.account_id, c.id LIMIT ${maxLookupMatches}`,
-    ),
-  ).all(param) as ContactListItem[];
+      ),
+    ).all(param),
+  );
 }

@@ -1,4 +1,6 @@
 /** Where each account's sync stands (see migration 0002). */
+import { z } from 'zod';
+import { checkedRow } from './checked-rows';
 import type { MirrorDb } from './mirror-db';
 
 export interface SyncState {
@@ -12,14 +14,14 @@ export interface SyncState {
   readonly reconciledAt: number | null;
 }
 
-interface Row {
-  full_pull_done: number;
-  full_pull_started_at: number | null;
-  full_pull_next_page: number | null;
-  watermark: number | null;
-  events_cursor: number | null;
-  reconciled_at: number | null;
-}
+const syncStateRowSchema = z.object({
+  full_pull_done: z.number(),
+  full_pull_started_at: z.number().nullable(),
+  full_pull_next_page: z.number().nullable(),
+  watermark: z.number().nullable(),
+  events_cursor: z.number().nullable(),
+  reconciled_at: z.number().nullable(),
+});
 
 const empty: SyncState = {
   fullPullDone: false,
@@ -31,8 +33,9 @@ const empty: SyncState = {
 };
 
 export function getSyncState(db: MirrorDb, accountId: number): SyncState {
-  const row = db.prepare('SELECT * FROM sync_state WHERE account_id = ?').get(accountId) as Row | undefined;
-  if (!row) return empty;
+  const found = db.prepare('SELECT * FROM sync_state WHERE account_id = ?').get(accountId);
+  if (found === undefined) return empty;
+  const row = checkedRow(syncStateRowSchema, found, 'sync_state');
   return {
     fullPullDone: row.full_pull_done === 1,
     fullPullStartedAt: row.full_pull_started_at,

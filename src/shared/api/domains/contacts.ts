@@ -1,6 +1,6 @@
 /** Reading the mirror: search, "who is calling?", one contact's detail, the responsible users. */
 import { z } from 'zod';
-import type { DevicePlatform } from './devices';
+import type { TargetPlatform } from './devices';
 import { accountIdSchema, contactIdSchema } from './fields';
 import { verb } from './verb';
 
@@ -61,7 +61,8 @@ export interface ContactDetail {
 export interface ContactDelivery {
   readonly deviceId: string;
   readonly deviceName: string;
-  readonly platform: DevicePlatform;
+  /** A CardDAV account too: the ledger records every device an export reached. */
+  readonly platform: TargetPlatform;
   /** Unix milliseconds. */
   readonly firstDeliveredAt: number;
   readonly lastDeliveredAt: number;
