@@ -41,8 +41,9 @@ async function renderedRows(page: Page): Promise<Row[]> {
 /** The number in "Found: N" / "Найдено: N", or null while the list is loading. */
 async function shownCount(page: Page): Promise<number | null> {
   const text = (await page.getByTestId('contacts-count').textContent()) ?? '';
-  const match = /^(?:Found|Найдено): (\d+)$/.exec(text.trim());
-  return match ? Number(match[1]) : null;
+  // The count is shown with the language's thousands separator ("10,934", "10 934").
+  const match = /^(?:Found|Найдено): ([\d,\u00a0 ]+)$/.exec(text.trim());
+  return match ? Number((match[1] ?? '').replace(/\D/g, '')) : null;
 }
 
 /**
@@ -84,7 +85,9 @@ describe('browser mode in Chromium', () => {
     // The first sync starts by itself, with live progress pushed over the WebSocket.
     const progress = page.getByRole('status').filter({ has: page.locator('progress') });
     await progress.waitFor();
-    await progress.filter({ hasText: /: \d+ contacts so far \(page \d+, \d+(\.\d+)? requests\/s\)/ }).waitFor();
+    // Words a sales manager reads: how many have arrived, no pages or request rates.
+    await progress.filter({ hasText: /: [\d,]+ contacts? loaded so far…/ }).waitFor();
+    expect(await progress.textContent()).not.toMatch(/page|requests\/s/);
     expect(await page.getByRole('button', { name: 'Sync now' }).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Cancel' }).isVisible()).toBe(true);
     // While contacts are downloading, the empty list must not tell the person to press "Sync now".
@@ -99,7 +102,7 @@ describe('browser mode in Chromium', () => {
     expect(await progress.count()).toBe(0);
     await page
       .locator('.account')
-      .filter({ hasText: `${demoContacts} contacts, ` })
+      .filter({ hasText: `${demoContacts.toLocaleString('en-US')} contacts, ` })
       .waitFor();
 
     // Real rows, read the way a person reads them.
@@ -178,7 +181,9 @@ describe('browser mode in Chromium', () => {
     await russian.page.goto(served.url);
     await russian.page.getByRole('heading', { name: 'Контакты' }).waitFor();
     await expect.poll(() => shownCount(russian.page), listTimeout).toBe(demoContacts);
-    expect(await russian.page.getByTestId('contacts-count').textContent()).toBe(`Найдено: ${demoContacts}`);
+    expect(await russian.page.getByTestId('contacts-count').textContent()).toBe(
+      `Найдено: ${new Intl.NumberFormat('ru').format(demoContacts)}`,
+    );
     await russian.page.getByLabel('Поиск по имени, почте или номеру в любом формате').waitFor();
     expect(await russian.page.getByRole('button', { name: 'Синхронизировать' }).isEnabled()).toBe(true);
     expect(await russian.page.locator('html').getAttribute('lang')).toBe('ru');
@@ -215,9 +220,14 @@ describe('browser mode in Chromium', () => {
     const { page, problems } = await openPage(browser, 'en-US');
     await page.goto(served.url);
     await page.getByRole('button', { name: 'Try the demo account' }).click();
-    const progress = page.getByRole('status').filter({ hasText: /contacts so far \(page ([2-9]|\d{2,}),/ });
+    // Two pages in (500 of 12,000 contacts): the cancel lands in the middle of the pull.
+    const progress = page
+      .getByRole('status')
+      .filter({ hasText: /\b([5-9]\d{2}|\d{1,3},\d{3}) contacts loaded so far/ });
     await progress.waitFor({ timeout: syncTimeout });
-    const downloaded = Number(/(\d+) contacts so far/.exec((await progress.textContent()) ?? '')?.[1]);
+    const downloaded = Number(
+      (/([\d,]+) contacts loaded so far/.exec((await progress.textContent()) ?? '')?.[1] ?? '').replace(/\D/g, ''),
+    );
     expect(downloaded).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page
@@ -231,7 +241,7 @@ describe('browser mode in Chromium', () => {
     await expect.poll(() => shownCount(page), listTimeout).toBe(kept);
     await page
       .locator('.account')
-      .filter({ hasText: `${kept} contacts, ` })
+      .filter({ hasText: `${kept.toLocaleString('en-US')} ${kept === 1 ? 'contact' : 'contacts'}, ` })
       .waitFor();
     expect((await renderedRows(page)).length).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);

@@ -174,6 +174,13 @@ describe.each(Object.keys(words) as Locale[])('account flows in %s', (locale) =>
     await card.getByRole('heading', { name: target.name }).waitFor();
     await card.getByText(w.onDevices).waitFor();
     expect(await card.getByText(/^Pixel: /).count()).toBe(1);
+    // amoCRM's codes (MOB, WORK, PRIV...) appear as the words a person uses, never raw.
+    const cardText = (await card.textContent()) ?? '';
+    expect(cardText).not.toMatch(/\b(MOB|WORK|WORKDD|PRIV|OTHER|HOME)\b/);
+    expect(cardText).toMatch(
+      locale === 'en-US' ? /· (mobile|work|personal|other|home)/ : /· (мобильный|рабочий|личный|другой|домашний)/,
+    );
+    expect(cardText).not.toMatch(/\(id\)|user #|№\d/);
     await expectAccessible(page);
     if (locale === 'en-US') await page.screenshot({ path: join(screenshots, 'desktop-lookup.png') });
 

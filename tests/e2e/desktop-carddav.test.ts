@@ -20,6 +20,7 @@ import { callApi, formatNumber, openPage, plain, type Served, startDemoServed } 
 import { chromiumForFile } from '../helpers/chromium';
 import { projectRoot } from '../helpers/cli';
 import { davStatus, listCollections, readBook, values } from '../helpers/dav-reader';
+import { enContacts, ruContacts, ruNoun } from '../helpers/plural';
 import { type RadicaleHandle, startRadicale } from '../helpers/radicale';
 
 const screenshot = join(projectRoot, 'docs', 'screenshots', 'desktop-carddav.png');
@@ -52,19 +53,19 @@ const words = {
     export: 'Export contacts…',
     period: 'First export: contacts changed in',
     toPreview: 'Preview',
-    total: (n: string, name: string) => `${n} contacts will be sent to ${name}.`,
+    total: (n: string, name: string) => `${n} ${enContacts(n)} will be sent to ${name}.`,
     toSend: 'Next: send',
     send: 'Send to the address book',
     qr: 'Send by QR code',
     file: 'Save a .vcf file',
-    sent: (n: string, name: string) => `${n} contacts sent to ${name}.`,
+    sent: (n: string, name: string) => `${n} ${enContacts(n)} sent to ${name}.`,
     requests: 'requests to the server',
     backToDevices: 'Back to devices',
-    contacts: (n: string) => `${n} contacts from this app`,
+    contacts: (n: string) => `${n} ${enContacts(n)} from this app`,
     deleteExport: 'Delete this export…',
     deleteConfirm: 'Delete the export',
     willDelete: (host: string) => `will be deleted from the address book on ${host}`,
-    removed: (n: string) => `${n} contacts removed from the account`,
+    removed: (n: string) => `${n} ${enContacts(n)} removed from the account`,
     close: 'Close',
     nothingYet: 'Nothing has been exported to this device yet.',
   },
@@ -95,19 +96,21 @@ const words = {
     export: 'Выгрузить контакты…',
     period: 'Первая выгрузка: контакты, изменённые за',
     toPreview: 'Посмотреть, что уйдёт',
-    total: (n: string, name: string) => `На «${name}» будет отправлено контактов: ${n}.`,
+    total: (n: string, name: string) =>
+      `На «${name}» будет ${ruNoun(n, 'отправлен', 'отправлено', 'отправлено')} ${n} ${ruContacts(n)}.`,
     toSend: 'Далее: отправка',
     send: 'Отправить в адресную книгу',
     qr: 'Отправить по QR-коду',
     file: 'Сохранить файл .vcf',
-    sent: (n: string, name: string) => `Отправлено контактов: ${n} в «${name}».`,
+    sent: (n: string, name: string) =>
+      `В «${name}» ${ruNoun(n, 'отправлен', 'отправлено', 'отправлено')} ${n} ${ruContacts(n)}.`,
     requests: 'запросов к серверу',
     backToDevices: 'К устройствам',
-    contacts: (n: string) => `Контактов из приложения: ${n}`,
+    contacts: (n: string) => `${n} ${ruContacts(n)} из приложения`,
     deleteExport: 'Удалить эту выгрузку…',
     deleteConfirm: 'Удалить выгрузку',
     willDelete: (host: string) => `будут удалены из адресной книги на ${host}`,
-    removed: (n: string) => `Удалено контактов из аккаунта: ${n}`,
+    removed: (n: string) => `Из аккаунта ${ruNoun(n, 'удалён', 'удалено', 'удалено')} ${n} ${ruContacts(n)}`,
     close: 'Закрыть',
     nothingYet: 'На это устройство ещё ничего не выгружали.',
   },

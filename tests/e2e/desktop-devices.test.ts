@@ -24,6 +24,7 @@ import { expectAccessible } from '../helpers/axe';
 import { callApi, formatNumber, openPage, plain, type Served, startDemoServed } from '../helpers/browser-mode';
 import { chromiumForFile } from '../helpers/chromium';
 import { projectRoot } from '../helpers/cli';
+import { countIn, enContacts, ruContacts, ruNoun } from '../helpers/plural';
 import { tempDir } from '../helpers/temp-dir';
 import { readVCards } from '../helpers/vcard-reader';
 
@@ -39,7 +40,7 @@ const words = {
     add: 'Add the device',
     added: (name: string) => `“${name}” was added.`,
     nothingYet: 'Nothing has been exported to this device yet.',
-    contacts: (n: string) => `${n} contacts from this app`,
+    contacts: (n: string) => `${n} ${enContacts(n)} from this app`,
     cap: (used: string, cap: string, left: string) => `${used} of ${cap} used, ${left} left`,
     capLabel: /^iPhone limit for /,
     lastRun: /^Last export: .*, \.vcf file, delivered\.$/,
@@ -54,17 +55,17 @@ const words = {
     period: 'First export: contacts changed in',
     responsible: 'Responsible users',
     toPreview: 'Preview',
-    total: (n: string, name: string) => `${n} contacts will be sent to ${name}.`,
+    total: (n: string, name: string) => `${n} ${enContacts(n)} will be sent to ${name}.`,
     newRow: 'New',
     noPhoneRow: 'Skipped: no phone number',
     capRow: 'Skipped: over the iPhone limit',
     toDelivery: 'Choose how to send',
     file: 'Save a .vcf file',
-    fileDone: (n: string) => `${n} contacts were saved to this file:`,
+    fileDone: (n: string) => `${n} ${enContacts(n)} ${countIn(n) === 1 ? 'was' : 'were'} saved to this file:`,
     qr: 'Send by QR code',
     qrAlt: 'QR code to scan with the phone',
     importLink: 'Import contacts',
-    phoneDone: (n: string) => `Done: the phone received ${n} contacts.`,
+    phoneDone: (n: string) => `Done: the phone received ${n} ${enContacts(n)}.`,
     close: 'Close',
     backToDevices: 'Back to devices',
     route: { file: '.vcf file', lan: 'QR code' },
@@ -73,7 +74,7 @@ const words = {
     deleteExport: 'Delete this export…',
     deleteConfirm: 'Delete the export',
     cancel: 'Cancel',
-    forgets: 'The app forgets the',
+    forgets: 'The app stops counting the',
     steps: 'Now remove them from the phone',
   },
   ru: {
@@ -85,7 +86,7 @@ const words = {
     add: 'Добавить устройство',
     added: (name: string) => `Устройство «${name}» добавлено.`,
     nothingYet: 'На это устройство ещё ничего не выгружали.',
-    contacts: (n: string) => `Контактов из приложения: ${n}`,
+    contacts: (n: string) => `${n} ${ruContacts(n)} из приложения`,
     cap: (used: string, cap: string, left: string) => `Занято ${used} из ${cap}, свободно ${left}`,
     capLabel: /^Лимит iPhone для /,
     lastRun: /^Последняя выгрузка: .*, файл \.vcf, доставлено\.$/,
@@ -100,17 +101,18 @@ const words = {
     period: 'Первая выгрузка: контакты, изменённые за',
     responsible: 'Ответственные',
     toPreview: 'Посмотреть, что уйдёт',
-    total: (n: string, name: string) => `На «${name}» будет отправлено контактов: ${n}.`,
+    total: (n: string, name: string) =>
+      `На «${name}» будет ${ruNoun(n, 'отправлен', 'отправлено', 'отправлено')} ${n} ${ruContacts(n)}.`,
     newRow: 'Новые',
     noPhoneRow: 'Пропущены: нет номера',
     capRow: 'Пропущены: сверх лимита iPhone',
     toDelivery: 'Выбрать способ отправки',
     file: 'Сохранить файл .vcf',
-    fileDone: (n: string) => `Контакты (${n}) сохранены в файл:`,
+    fileDone: (n: string) => `${n} ${ruContacts(n)} ${ruNoun(n, 'сохранён', 'сохранены', 'сохранены')} в файл:`,
     qr: 'Отправить по QR-коду',
     qrAlt: 'QR-код для телефона',
     importLink: 'Импортировать контакты',
-    phoneDone: (n: string) => `Готово: телефон получил ${n} контактов.`,
+    phoneDone: (n: string) => `Готово: телефон получил ${n} ${ruContacts(n)}.`,
     close: 'Закрыть',
     backToDevices: 'К устройствам',
     route: { file: 'файл .vcf', lan: 'QR-код' },
@@ -119,7 +121,7 @@ const words = {
     deleteExport: 'Удалить эту выгрузку…',
     deleteConfirm: 'Удалить выгрузку',
     cancel: 'Отменить',
-    forgets: 'Приложение забудет отправленные туда контакты',
+    forgets: 'Приложение перестанет считать отправленными туда',
     steps: 'Теперь удалите их с телефона',
   },
 } as const;

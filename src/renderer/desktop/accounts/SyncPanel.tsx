@@ -62,12 +62,8 @@ function progressText(t: TFunction, sync: ReturnType<typeof useSync>): string {
   const name = sync.nameOf(progress.accountId);
   switch (progress.phase) {
     case 'contacts':
-      return t('sync.phaseContacts', {
-        name,
-        count: progress.contacts,
-        pages: progress.pages,
-        rate: progress.requestsPerSecond,
-      });
+      // Pages and request rates are the engine's words, not a sales manager's: how many arrived.
+      return t('sync.phaseContacts', { name, count: progress.contacts });
     case 'deletions':
       return t('sync.phaseDeletions', { name });
     case 'reconcile':

@@ -14,6 +14,9 @@ interface Props {
 export function ContactDetailPane({ accountId, id, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const api = useApi();
+  // A code amoCRM knows has a word; a field an account added itself keeps its own name.
+  const channelTypeWord = (code: string) =>
+    i18n.exists(`contacts.channelType.${code}`) ? t(`contacts.channelType.${code}`) : code.toLowerCase();
   const [detail, setDetail] = useState<ContactDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -54,7 +57,7 @@ export function ContactDetailPane({ accountId, id, onClose }: Props) {
                   // biome-ignore lint/suspicious/noArrayIndexKey: a fixed snapshot that may repeat a value; never reordered
                   <dd key={`${kind}-${index}`}>
                     {channel.value}
-                    {channel.typeCode && <span className="hint"> · {channel.typeCode}</span>}
+                    {channel.typeCode && <span className="hint"> · {channelTypeWord(channel.typeCode)}</span>}
                     {kind === 'phone' && channel.normalized && channel.normalized !== channel.value && (
                       <span className="hint"> · {channel.normalized}</span>
                     )}

@@ -9,7 +9,8 @@ export const devicesEn = {
     platform: { ios: 'iPhone', android: 'Android phone', file: '.vcf file', carddav: 'CardDAV address book' },
     nothingYet: 'Nothing has been exported to this device yet.',
     accountsLabel: 'Contacts on {{name}} by account',
-    contacts: '{{count, number}} contacts from this app',
+    contacts_one: '{{count, number}} contact from this app',
+    contacts_other: '{{count, number}} contacts from this app',
     firstLast: 'First export {{first}}, last {{last}}',
     lastRun: 'Last export: {{when}}, {{route}}, {{outcome}}.',
     export: 'Export contacts…',
@@ -155,12 +156,17 @@ export const devicesEn = {
     },
     reset: {
       heading: 'Delete the export of {{account}} from {{device}}?',
-      body: 'The app forgets the {{count, number}} contacts it sent there, and the next export starts over, as a first export. The contacts themselves stay on the phone until you delete them there: the steps follow.',
+      body_one:
+        'The app stops counting the {{count, number}} contact it sent there, and the next export starts over, as a first export. The contact itself stays on the phone until you delete it there: the steps follow.',
+      body_other:
+        'The app stops counting the {{count, number}} contacts it sent there, and the next export starts over, as a first export. The contacts themselves stay on the phone until you delete them there: the steps follow.',
       confirm: 'Delete the export',
-      done: 'Done: the app forgot {{count, number}} contacts of {{account}} on {{device}}.',
+      done_one: 'Done: the app no longer counts {{count, number}} contact of {{account}} as sent to {{device}}.',
+      done_other: 'Done: the app no longer counts {{count, number}} contacts of {{account}} as sent to {{device}}.',
       carddavBody:
         'The {{count, number}} contacts the app sent there will be deleted from the address book on {{host}}, and the phones that sync it drop them too. The next export starts over, as a first export.',
-      doneServer: '{{count, number}} contacts removed from the account; phones that sync it remove them too.',
+      doneServer_one: '{{count, number}} contact removed from the account; phones that sync it remove it too.',
+      doneServer_other: '{{count, number}} contacts removed from the account; phones that sync it remove them too.',
       carddavRemoved:
         'The contacts were deleted from that address book on its server; the phones that sync it follow shortly.',
       stepsHeading: 'Now remove them from the phone',

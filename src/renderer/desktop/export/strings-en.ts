@@ -4,7 +4,10 @@ export const exportEn = {
     heading: 'Send to the phone',
     preparing: 'Preparing the contacts…',
     qrAlt: 'QR code to scan with the phone',
-    scan: 'Open the camera on the phone and point it at this code, then open the link: {{count, number}} contacts are waiting.',
+    scan_one:
+      'Open the camera on the phone and point it at this code, then open the link: {{count, number}} contact is waiting.',
+    scan_other:
+      'Open the camera on the phone and point it at this code, then open the link: {{count, number}} contacts are waiting.',
     usbOpened: 'The page has opened on the phone {{serial}}. Unlock it and follow the steps there.',
     checkCode: 'Check code:',
     checkCodeHint: 'The phone shows the same six digits. If they differ, cancel.',
@@ -13,7 +16,8 @@ export const exportEn = {
     cancel: 'Cancel',
     retry: 'Try again',
     close: 'Close',
-    delivered: 'Done: the phone received {{count, number}} contacts.',
+    delivered_one: 'Done: the phone received {{count, number}} contact.',
+    delivered_other: 'Done: the phone received {{count, number}} contacts.',
     deliveredHint:
       'On the phone, tap "Import contacts" and confirm. The next export sends only what is new or changed.',
     phoneFailed:
@@ -63,7 +67,8 @@ export const exportEn = {
       hint: 'Tick users to export only their contacts; leave all unticked for everyone’s.',
       pickAccount: 'Choose one account above to filter by responsible user.',
       loading: 'Loading the users…',
-      user: '{{name}} · {{count, number}} contacts with a phone',
+      user_one: '{{name}} · {{count, number}} contact with a phone',
+      user_other: '{{name}} · {{count, number}} contacts with a phone',
       unnamed: 'User #{{id}}',
       namesHidden: 'amoCRM shows user names only to administrators, so users are shown by number.',
       offWhenMine: 'Not needed while “only mine” is ticked.',
@@ -72,7 +77,8 @@ export const exportEn = {
     preview: {
       heading: 'What will be sent',
       loading: 'Checking amoCRM for changes and counting…',
-      total: '{{count, number}} contacts will be sent to {{name}}.',
+      total_one: '{{count, number}} contact will be sent to {{name}}.',
+      total_other: '{{count, number}} contacts will be sent to {{name}}.',
       nothing: 'Nothing to send: {{name}} already has every contact of this export.',
       new: 'New',
       newHint: 'not on this device yet',
@@ -120,9 +126,11 @@ export const exportEn = {
       file: 'Save a .vcf file',
       fileHint: 'Import it on the phone or into Google Contacts yourself.',
       writing: 'Writing the file…',
-      fileDone: '{{count, number}} contacts were saved to this file:',
+      fileDone_one: '{{count, number}} contact was saved to this file:',
+      fileDone_other: '{{count, number}} contacts were saved to this file:',
       fileNext: 'Open it on the phone (send it to yourself, or import it at contacts.google.com) to add the contacts.',
-      delivered: 'Delivered: {{count, number}} contacts are on {{name}}.',
+      delivered_one: 'Delivered: {{count, number}} contact is on {{name}}.',
+      delivered_other: 'Delivered: {{count, number}} contacts are on {{name}}.',
       history: 'See the history',
       carddav: 'Send to the address book',
       carddavHint:
@@ -135,7 +143,9 @@ export const exportEn = {
         done: 'Finishing…',
       },
       carddavCount: '{{done, number}} of {{total, number}}',
-      carddavDone:
+      carddavDone_one:
+        '{{count, number}} contact sent to {{name}}. Phones that sync this account get it at their next sync.',
+      carddavDone_other:
         '{{count, number}} contacts sent to {{name}}. Phones that sync this account get them at their next sync.',
       carddavCounts:
         '{{new, number}} new, {{updated, number}} updated in place; {{conflicts, number}} changed on the server meanwhile and were written again; {{requests, number}} requests to the server.',

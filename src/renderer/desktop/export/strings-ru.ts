@@ -7,7 +7,13 @@ export const exportRu: Widen<typeof exportEn> = {
     heading: 'Отправка на телефон',
     preparing: 'Готовим контакты…',
     qrAlt: 'QR-код для телефона',
-    scan: 'Откройте камеру на телефоне, наведите её на этот код и откройте ссылку: ждут {{count, number}} контактов.',
+    scan_one: 'Откройте камеру на телефоне, наведите её на этот код и откройте ссылку: ждёт {{count, number}} контакт.',
+    scan_few:
+      'Откройте камеру на телефоне, наведите её на этот код и откройте ссылку: ждут {{count, number}} контакта.',
+    scan_many:
+      'Откройте камеру на телефоне, наведите её на этот код и откройте ссылку: ждут {{count, number}} контактов.',
+    scan_other:
+      'Откройте камеру на телефоне, наведите её на этот код и откройте ссылку: ждут {{count, number}} контакта.',
     usbOpened: 'Страница открылась на телефоне {{serial}}. Разблокируйте его и следуйте шагам на экране.',
     checkCode: 'Код проверки:',
     checkCodeHint: 'Телефон показывает те же шесть цифр. Если они не совпадают, отмените отправку.',
@@ -16,7 +22,10 @@ export const exportRu: Widen<typeof exportEn> = {
     cancel: 'Отменить',
     retry: 'Попробовать снова',
     close: 'Закрыть',
-    delivered: 'Готово: телефон получил {{count, number}} контактов.',
+    delivered_one: 'Готово: телефон получил {{count, number}} контакт.',
+    delivered_few: 'Готово: телефон получил {{count, number}} контакта.',
+    delivered_many: 'Готово: телефон получил {{count, number}} контактов.',
+    delivered_other: 'Готово: телефон получил {{count, number}} контакта.',
     deliveredHint:
       'На телефоне нажмите «Импортировать контакты» и подтвердите. Следующая выгрузка отправит только новое и изменённое.',
     phoneFailed: 'Телефон не смог открыть контакты (не тот QR-код или данные изменились в пути). Ничего не записано.',
@@ -65,7 +74,10 @@ export const exportRu: Widen<typeof exportEn> = {
       hint: 'Отметьте пользователей, чтобы выгрузить только их контакты; ничего не отмечайте, чтобы выгрузить всех.',
       pickAccount: 'Выберите выше один аккаунт, чтобы отобрать контакты по ответственным.',
       loading: 'Загружаем пользователей…',
-      user: '{{name}} · контактов с телефоном: {{count, number}}',
+      user_one: '{{name}} · {{count, number}} контакт с телефоном',
+      user_few: '{{name}} · {{count, number}} контакта с телефоном',
+      user_many: '{{name}} · {{count, number}} контактов с телефоном',
+      user_other: '{{name}} · {{count, number}} контакта с телефоном',
       unnamed: 'Пользователь № {{id}}',
       namesHidden:
         'amoCRM показывает имена пользователей только администраторам, поэтому пользователи показаны по номерам.',
@@ -75,7 +87,10 @@ export const exportRu: Widen<typeof exportEn> = {
     preview: {
       heading: 'Что будет отправлено',
       loading: 'Проверяем изменения в amoCRM и считаем…',
-      total: 'На «{{name}}» будет отправлено контактов: {{count, number}}.',
+      total_one: 'На «{{name}}» будет отправлен {{count, number}} контакт.',
+      total_few: 'На «{{name}}» будет отправлено {{count, number}} контакта.',
+      total_many: 'На «{{name}}» будет отправлено {{count, number}} контактов.',
+      total_other: 'На «{{name}}» будет отправлено {{count, number}} контакта.',
       nothing: 'Отправлять нечего: на «{{name}}» уже есть все контакты этой выгрузки.',
       new: 'Новые',
       newHint: 'их ещё нет на этом устройстве',
@@ -123,10 +138,16 @@ export const exportRu: Widen<typeof exportEn> = {
       file: 'Сохранить файл .vcf',
       fileHint: 'Импортируйте его на телефоне или в Google Контакты сами.',
       writing: 'Записываем файл…',
-      fileDone: 'Контакты ({{count, number}}) сохранены в файл:',
+      fileDone_one: '{{count, number}} контакт сохранён в файл:',
+      fileDone_few: '{{count, number}} контакта сохранены в файл:',
+      fileDone_many: '{{count, number}} контактов сохранены в файл:',
+      fileDone_other: '{{count, number}} контакта сохранены в файл:',
       fileNext:
         'Откройте его на телефоне (пришлите себе или импортируйте на contacts.google.com), чтобы добавить контакты.',
-      delivered: 'Доставлено: на «{{name}}» контактов: {{count, number}}.',
+      delivered_one: 'Доставлено: на «{{name}}» {{count, number}} контакт.',
+      delivered_few: 'Доставлено: на «{{name}}» {{count, number}} контакта.',
+      delivered_many: 'Доставлено: на «{{name}}» {{count, number}} контактов.',
+      delivered_other: 'Доставлено: на «{{name}}» {{count, number}} контакта.',
       history: 'Открыть историю',
       carddav: 'Отправить в адресную книгу',
       carddavHint:
@@ -139,8 +160,14 @@ export const exportRu: Widen<typeof exportEn> = {
         done: 'Завершаем…',
       },
       carddavCount: '{{done, number}} из {{total, number}}',
-      carddavDone:
-        'Отправлено контактов: {{count, number}} в «{{name}}». Телефоны, синхронизирующие этот аккаунт, получат их при следующей синхронизации.',
+      carddavDone_one:
+        'В «{{name}}» отправлен {{count, number}} контакт. Телефоны, синхронизирующие этот аккаунт, получат его при следующей синхронизации.',
+      carddavDone_few:
+        'В «{{name}}» отправлено {{count, number}} контакта. Телефоны, синхронизирующие этот аккаунт, получат их при следующей синхронизации.',
+      carddavDone_many:
+        'В «{{name}}» отправлено {{count, number}} контактов. Телефоны, синхронизирующие этот аккаунт, получат их при следующей синхронизации.',
+      carddavDone_other:
+        'В «{{name}}» отправлено {{count, number}} контакта. Телефоны, синхронизирующие этот аккаунт, получат их при следующей синхронизации.',
       carddavCounts:
         'Новых: {{new, number}}, обновлено на месте: {{updated, number}}; изменились на сервере во время записи и записаны заново: {{conflicts, number}}; запросов к серверу: {{requests, number}}.',
       carddavBooks: 'Адресная книга: {{books}}',
