@@ -7,19 +7,10 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../../src/renderer/desktop/i18n/en';
 import { ru } from '../../../src/renderer/desktop/i18n/ru';
+import { messageLeaves as leaves } from '../../helpers/message-leaves';
 
 const counts = [1, 2, 5, 11, 21, 22, 25, 104, 1000, 1_000_000];
 const pluralSuffix = /_(one|few|many|other)$/;
-
-function leaves(value: unknown, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof child === 'string') out.set(path, child);
-    else for (const [k, v] of leaves(child, path)) out.set(k, v);
-  }
-  return out;
-}
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/renderer/phone/i18n/en';
 import { ru } from '../../../src/renderer/phone/i18n/ru';
+import { messageLeaves as leaves } from '../../helpers/message-leaves';
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
-
-function leaves(value: unknown, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof child === 'string') out.set(path, child);
-    else for (const [k, v] of leaves(child, path)) out.set(k, v);
-  }
-  return out;
-}
 
 /** key → its plural forms (or [''] for a plain key). */
 function forms(strings: Map<string, string>): Map<string, Set<string>> {
