@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { type SandboxHandle, startSandbox } from '../../src/main/sandbox/server';
 import { createMemorySecretStore } from '../../src/main/secrets/file-secret-store';
 import { type CoreService, createCoreService } from '../../src/main/service';
+import { startCliServer } from '../helpers/cli';
 
 export function argNumber(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -60,4 +61,28 @@ export function report(figure: string, valueMs: number, baseline: string, baseli
   console.log(
     `${figure}: ${valueMs.toFixed(1)} ms | baseline (${baseline}): ${baselineMs.toFixed(1)} ms | ratio ${(valueMs / baselineMs).toFixed(2)}x`,
   );
+}
+
+export interface SandboxProcess {
+  readonly baseUrl: string;
+  readonly tokens: Record<string, string>;
+  readonly controlToken: string;
+  stop(): Promise<void>;
+}
+
+/** The CLI's sandbox in its own process (its serving is not counted in this one's figures). */
+export async function startSandboxProcess(contacts: number, rateLimit: number): Promise<SandboxProcess> {
+  const server = startCliServer([
+    'sandbox',
+    '--port',
+    '0',
+    '--contacts',
+    String(contacts),
+    '--seed',
+    'bench',
+    '--rate-limit',
+    String(rateLimit),
+  ]);
+  const ready = JSON.parse(await server.firstLine) as Omit<SandboxProcess, 'stop'>;
+  return { ...ready, stop: server.stop };
 }

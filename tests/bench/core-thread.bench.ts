@@ -15,23 +15,11 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { connectCore } from '../../src/main/core-process/core-client';
 import { createMemorySecretStore } from '../../src/main/secrets/file-secret-store';
 import { createCoreService } from '../../src/main/service';
-import { startCliServer } from '../helpers/cli';
 import { forkCoreStandIn } from '../helpers/core-process-stand-in';
-import { argNumber, report } from './bench-kit';
+import { argNumber, report, startSandboxProcess } from './bench-kit';
 
 const contacts = argNumber('contacts', 100_000);
-const server = startCliServer([
-  'sandbox',
-  '--port',
-  '0',
-  '--contacts',
-  String(contacts),
-  '--seed',
-  'bench',
-  '--rate-limit',
-  '1000',
-]);
-const ready = JSON.parse(await server.firstLine) as { baseUrl: string; tokens: Record<string, string> };
+const ready = await startSandboxProcess(contacts, 1000);
 const root = mkdtempSync(join(tmpdir(), 'amo-phonebook-bench-'));
 const secrets = createMemorySecretStore();
 
@@ -95,6 +83,6 @@ try {
   report('main-process stall, core in its own process (now)', after.stallMs, 'idle, same time', idle.stallMs);
   report('export wall time, relayed', after.wallMs, 'in-process', before.wallMs);
 } finally {
-  server.child.kill();
+  await ready.stop();
   rmSync(root, { recursive: true, force: true });
 }

@@ -10,26 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemorySecretStore } from '../../src/main/secrets/file-secret-store';
 import { createCoreService } from '../../src/main/service';
-import { startCliServer } from '../helpers/cli';
-import { argNumber, report } from './bench-kit';
+import { argNumber, report, startSandboxProcess } from './bench-kit';
 
 const contacts = argNumber('contacts', 12_000);
-const server = startCliServer([
-  'sandbox',
-  '--port',
-  '0',
-  '--contacts',
-  String(contacts),
-  '--seed',
-  'bench',
-  '--rate-limit',
-  '7',
-]);
-const ready = JSON.parse(await server.firstLine) as {
-  baseUrl: string;
-  tokens: Record<string, string>;
-  controlToken: string;
-};
+const ready = await startSandboxProcess(contacts, 7);
 const stats = async () =>
   (await (
     await fetch(`${ready.baseUrl}/__sandbox/stats`, { headers: { 'x-sandbox-control': ready.controlToken } })
@@ -69,6 +53,6 @@ try {
   );
 } finally {
   await service.close();
-  await server.stop();
+  await ready.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -7,7 +7,7 @@
  */
 import type { ApiEvent } from '../../shared/api/events';
 import { AppError, deserializeError, type Envelope } from '../../shared/errors';
-import type { Dispatch } from '../api/dispatch';
+import { type Dispatch, toAppError } from '../api/dispatch';
 import type { OpenConsentWindow } from '../crm/consent';
 import { createEventBus, type EventBus } from '../lib/event-bus';
 import type { SecretStore } from '../secrets/secret-store';
@@ -151,11 +151,7 @@ export function connectCore(options: CoreClientOptions): CoreClient {
           throw new AppError('INTERNAL', `The core asked for something the app does not offer`);
       }
     } catch (error) {
-      const reason =
-        error instanceof AppError
-          ? error
-          : new AppError('INTERNAL', error instanceof Error ? error.message : String(error));
-      return { ok: false, error: reason.toJSON() };
+      return { ok: false, error: toAppError(error, request.method, log).toJSON() };
     }
   }
 

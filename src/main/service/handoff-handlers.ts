@@ -29,13 +29,17 @@ async function listLanAddresses(ctx: HandoffContext) {
   return { addresses: lanAddresses(ctx) };
 }
 
+/** The address the person named, if it is one of this computer's on a local network. */
+function addressNamed(addresses: readonly LanAddress[], wanted: string): LanAddress {
+  const chosen = addresses.find((candidate) => candidate.address === wanted);
+  if (chosen) return chosen;
+  throw new AppError('INVALID_INPUT', `${wanted} is not an address of this computer on a local network`, {
+    field: 'address',
+  });
+}
+
 async function chooseLanAddress(ctx: HandoffContext, { address }: ApiParsedInput<'chooseLanAddress'>) {
-  const chosen = lanAddresses(ctx).find((candidate) => candidate.address === address);
-  if (!chosen) {
-    throw new AppError('INVALID_INPUT', `${address} is not an address of this computer on a local network`, {
-      field: 'address',
-    });
-  }
+  const chosen = addressNamed(lanAddresses(ctx), address);
   await ctx.handoffs.settings.update((current) => ({
     ...current,
     handoffAddresses: { ...current.handoffAddresses, [chosen.network]: chosen.address },
@@ -130,13 +134,9 @@ async function cancelHandoff(ctx: HandoffContext, { handoffId }: ApiParsedInput<
 
 function chooseAddress(ctx: HandoffContext, wanted: string | undefined): LanAddress {
   const addresses = lanAddresses(ctx);
-  const chosen = wanted === undefined ? addresses[0] : addresses.find((candidate) => candidate.address === wanted);
-  if (chosen) return chosen;
-  if (wanted !== undefined) {
-    throw new AppError('INVALID_INPUT', `${wanted} is not an address of this computer on a local network`, {
-      field: 'address',
-    });
-  }
+  if (wanted !== undefined) return addressNamed(addresses, wanted);
+  const best = addresses[0];
+  if (best) return best;
   throw new AppError(
     'NO_LAN_ADDRESS',
     'This computer is not on a local network a phone could reach: connect to Wi-Fi, or use the USB cable or a file',
