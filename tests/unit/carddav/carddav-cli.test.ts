@@ -10,16 +10,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCoreService } from '../../../src/main/service';
 import { cliPath, projectRoot, runCli, startCliServer } from '../../helpers/cli';
 import { davStatus, readBook, values } from '../../helpers/dav-reader';
+import { type HttpGate, startHttpGate } from '../../helpers/http-gate';
 import { type RadicaleHandle, startRadicale } from '../../helpers/radicale';
 import { tempDir } from '../../helpers/temp-dir';
 
 let sandbox: ReturnType<typeof startCliServer>;
 let radicale: RadicaleHandle;
+/** The CLI reaches Radicale through it, so the half-way kill lands at a known card, not a race. */
+let gate: HttpGate;
 let dataDir: string;
 let accountId: number;
 
 beforeAll(async () => {
   radicale = await startRadicale();
+  gate = await startHttpGate(radicale.url);
   sandbox = startCliServer([
     'sandbox',
     '--port',
@@ -43,6 +47,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await sandbox?.stop();
+  await gate?.stop();
   await radicale?.stop();
 });
 
@@ -87,7 +92,7 @@ describe('CLI: a CardDAV account', () => {
         '--platform',
         'carddav',
         '--url',
-        radicale.url,
+        gate.url,
         '--user',
         radicale.user,
         '--password-stdin',
@@ -106,7 +111,7 @@ describe('CLI: a CardDAV account', () => {
         '--platform',
         'carddav',
         '--url',
-        radicale.url,
+        gate.url,
         '--user',
         radicale.user,
         '--password-stdin',
@@ -128,25 +133,16 @@ describe('CLI: a CardDAV account', () => {
 
   it('an export SIGKILLed half-way, run again, ends with every card once and the ledger matching the server', async () => {
     const args = ['--data-dir', dataDir, 'export', '--device', deviceId, '--period', 'all'];
+    // The gate holds every PUT after the 20th answered one; the CLI is killed while it waits.
+    const twentyWritten = gate.holdAfter('PUT', 20);
     const child = spawn(process.execPath, [cliPath, ...args], { cwd: projectRoot, stdio: 'ignore' });
-    let killedAt = -1;
-    await new Promise<void>((resolve) => {
-      const watch = setInterval(async () => {
-        if (killedAt >= 0) return;
-        const status = await davStatus(bookUrl(), radicale.authorization).catch(() => 0);
-        if (status !== 207) return;
-        const count = (await readBook(bookUrl(), radicale.authorization)).size;
-        if (count >= 20 && killedAt < 0) {
-          killedAt = count;
-          child.kill('SIGKILL');
-        }
-      }, 25);
-      child.on('close', () => {
-        clearInterval(watch);
-        resolve();
-      });
-    });
-    expect(killedAt, 'the export finished before the kill landed').toBeGreaterThan(0);
+    const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+    const first = await Promise.race([twentyWritten.then(() => 'held'), closed.then(() => 'ended')]);
+    expect(first, 'the export ended before its 20th card was written').toBe('held');
+    child.kill('SIGKILL');
+    await closed;
+    await gate.idle();
+    gate.passThrough();
     const halfway = (await readBook(bookUrl(), radicale.authorization)).size;
     const recorded = ledgerCount();
     // The ledger never claims more than the server has; at most the in-flight PUTs are unrecorded.
