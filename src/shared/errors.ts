@@ -47,6 +47,9 @@ export const errorCodes = [
   'CARDDAV_REFUSED',
   'CARDDAV_BUSY',
   'CARDDAV_CONFLICT',
+  // The team set-up: an invitation that cannot be read, or a sign-in to another account than it names.
+  'INVITATION_INVALID',
+  'INVITATION_OTHER_ACCOUNT',
   // The Google sign-in (OAuth) for Google Contacts over CardDAV.
   'OAUTH_FAILED',
   'INTERNAL',

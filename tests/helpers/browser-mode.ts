@@ -78,8 +78,13 @@ export async function callApi<T>(served: Served, verb: string, input: unknown): 
 export async function openPage(
   browser: Browser,
   locale: 'en-US' | 'ru-RU',
+  look: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {},
 ): Promise<{ page: Page; problems: string[] }> {
-  const context: BrowserContext = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+  const context: BrowserContext = await browser.newContext({
+    locale,
+    viewport: look.viewport ?? { width: 1280, height: 800 },
+    colorScheme: look.colorScheme ?? 'light',
+  });
   onTestFinished(() => context.close());
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();

@@ -6,7 +6,7 @@ import type { VerbGroup } from '../api/registry';
 import { type CrmAccountInfo, fetchAccountInfo } from '../crm/account-api';
 import { staticAuth } from '../crm/account-auth';
 import { isLoopbackHost, parseAccountBaseUrl } from '../crm/base-url';
-import { consentUrl, newState, readConsentRedirect } from '../crm/consent';
+import { type ConsentProduct, consentUrl, newState, readConsentRedirect } from '../crm/consent';
 import type { Credentials } from '../crm/credentials';
 import { type Integration, requestTokens } from '../crm/oauth-client';
 import { fetchUserRights } from '../crm/rights-api';
@@ -84,7 +84,26 @@ async function addAccountWithCode(ctx: CoreContext, input: ApiParsedInput<'addAc
 }
 
 async function connectWithOAuth(ctx: CoreContext, input: ApiParsedInput<'connectWithOAuth'>) {
-  const { product, consentBaseUrl, clientId, clientSecret, redirectUri } = input;
+  return signInThroughConsent(ctx, input);
+}
+
+/**
+ * The consent page, then the code exchanged at the account the person chose there. With
+ * `expectedAccountUrl` (an invitation), a sign-in to any other account is refused before the
+ * code is used: the colleague picked the wrong account on amoCRM's page.
+ */
+export async function signInThroughConsent(
+  ctx: CoreContext,
+  integration: {
+    readonly product: ConsentProduct;
+    readonly consentBaseUrl?: string | undefined;
+    readonly clientId: string;
+    readonly clientSecret: string;
+    readonly redirectUri: string;
+  },
+  expectedAccountUrl?: string,
+): Promise<AccountSummary> {
+  const { product, consentBaseUrl, clientId, clientSecret, redirectUri } = integration;
   const open = ctx.openConsentWindow;
   if (!open) {
     throw new AppError(
@@ -100,6 +119,15 @@ async function connectWithOAuth(ctx: CoreContext, input: ApiParsedInput<'connect
     state,
     allowLoopback: customBase !== undefined && isLoopbackHost(new URL(customBase).hostname),
   });
+  if (expectedAccountUrl !== undefined && new URL(accountBaseUrl).host !== new URL(expectedAccountUrl).host) {
+    const signedIn = new URL(accountBaseUrl).host;
+    const expected = new URL(expectedAccountUrl).host;
+    throw new AppError(
+      'INVITATION_OTHER_ACCOUNT',
+      `You signed in to ${signedIn}, but the invitation is for ${expected}: sign in again and choose ${expected}`,
+      { signedIn, expected },
+    );
+  }
   return connectWithCode(ctx, accountBaseUrl, { clientId, clientSecret, redirectUri }, code);
 }
 

@@ -14,7 +14,7 @@ export async function storeCredentials(ctx: CoreContext, accountId: number, cred
   ctx.sessions.delete(accountId);
 }
 
-async function loadCredentials(ctx: CoreContext, account: AccountRecord): Promise<Credentials> {
+export async function loadCredentials(ctx: CoreContext, account: AccountRecord): Promise<Credentials> {
   const stored = await ctx.secrets.get(accountTokenKey(account.id));
   if (!stored) {
     throw new AppError('AUTH_REJECTED', `No sign-in is stored for ${account.subdomain}: connect the account again`, {

@@ -31,6 +31,7 @@ import { deviceVerbs } from './devices-handlers';
 import { exportVerbs } from './export-handlers';
 import { closeHandoffs, handoffVerbs } from './handoff-handlers';
 import { syncVerbs } from './sync-handlers';
+import { teamVerbs } from './team-handlers';
 
 export interface CoreServiceOptions {
   readonly dataDir: string;
@@ -120,6 +121,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     accepted: consent.complete(requestId, redirectedTo ?? null),
   }));
   registry.methods(accountVerbs);
+  registry.methods(teamVerbs);
   registry.methods(syncVerbs);
   registry.methods(contactVerbs);
   registry.methods(deviceVerbs);

@@ -83,6 +83,8 @@ export function App() {
                   ))}
               </ul>
             </nav>
+            {/* Sync first, under the menu: its progress and any failure are in view without scrolling. */}
+            <SyncPanel sync={sync} />
             <section aria-labelledby="accounts-heading">
               <h2 id="accounts-heading">{t('accounts.heading')}</h2>
               <AccountList
@@ -104,7 +106,6 @@ export function App() {
                 {t('accounts.addAnother')}
               </button>
             </section>
-            <SyncPanel sync={sync} />
           </aside>
           <main className="section">
             {section === 'contacts' && <ContactsView refreshKey={refreshKey} syncing={sync.running} />}

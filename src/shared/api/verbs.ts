@@ -13,6 +13,8 @@ export const apiVerbs = [
   'connectWithOAuth',
   'completeOAuthConsent',
   'connectDemoAccount',
+  'createTeamInvitation',
+  'connectWithInvitation',
   'removeAccount',
   'syncAccounts',
   'cancelSync',

@@ -4,6 +4,8 @@
  * `sync --reconcile`.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccountWithToken, cliPath, projectRoot, runCli, startCliServer } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-dir';
@@ -45,6 +47,36 @@ async function clickAllow(consentUrl: string): Promise<string> {
   return location;
 }
 
+/**
+ * Runs a CLI command that prints amoCRM's consent address, "clicks Allow" there as a person
+ * would, and pastes the address it was sent back to.
+ */
+async function runThroughConsentPrompt(args: readonly string[]) {
+  const child = spawn(process.execPath, [cliPath, ...args], { cwd: projectRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const consentUrl = await Promise.race([
+    new Promise<string>((resolve) => {
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk;
+        // Wait for the whole prompt: a chunk may end in the middle of the address.
+        const match = /(http:\/\/\S+\/oauth\?\S+)\s+Then paste/.exec(stderr);
+        if (match) resolve(match[1] as string);
+      });
+    }),
+    closed.then(() => ''),
+  ]);
+  if (consentUrl) {
+    expect(new URL(consentUrl).searchParams.get('state')?.length).toBeGreaterThanOrEqual(32);
+    child.stdin.end(`${await clickAllow(consentUrl)}\n`);
+  }
+  return { code: await closed, stdout, stderr, consentUrl };
+}
+
 describe('CLI: OAuth connections', () => {
   it('account add with an authorization code', async () => {
     const dataDir = tempDir();
@@ -76,46 +108,76 @@ describe('CLI: OAuth connections', () => {
   it('account connect: prints the consent address, reads back the redirect, connects', async () => {
     const dataDir = tempDir();
     const { clientId, clientSecret, redirectUri } = sandbox.oauth;
-    const child = spawn(
-      process.execPath,
-      [
-        cliPath,
-        '--data-dir',
-        dataDir,
-        '--json',
-        'account',
-        'connect',
-        '--product',
-        'custom',
-        '--consent-url',
-        sandbox.baseUrl,
-        '--client-id',
-        clientId,
-        '--client-secret',
-        clientSecret,
-        '--redirect-uri',
-        redirectUri,
-      ],
-      { cwd: projectRoot, stdio: ['pipe', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    const consentUrl = await new Promise<string>((resolve) => {
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-        stderr += chunk;
-        // Wait for the whole prompt: a chunk may end in the middle of the address.
-        const match = /(http:\/\/\S+\/oauth\?\S+)\s+Then paste/.exec(stderr);
-        if (match) resolve(match[1] as string);
-      });
-    });
-    expect(new URL(consentUrl).searchParams.get('state')?.length).toBeGreaterThanOrEqual(32);
-    child.stdin.end(`${await clickAllow(consentUrl)}\n`);
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { code, stdout, stderr } = await runThroughConsentPrompt([
+      '--data-dir',
+      dataDir,
+      '--json',
+      'account',
+      'connect',
+      '--product',
+      'custom',
+      '--consent-url',
+      sandbox.baseUrl,
+      '--client-id',
+      clientId,
+      '--client-secret',
+      clientSecret,
+      '--redirect-uri',
+      redirectUri,
+    ]);
     expect(code, stderr).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ id: sandbox.accountId, authKind: 'oauth' });
+  });
+
+  it('account invite saves an invitation without a token; account join signs a colleague in with it', async () => {
+    const adminDir = tempDir();
+    const token = sandbox.tokens['admin'] as string;
+    await addAccountWithToken(adminDir, sandbox.baseUrl, token);
+    const file = join(tempDir(), 'invitation.txt');
+    const invite = ['--data-dir', adminDir, 'account', 'invite', String(sandbox.accountId), '--out', file];
+    // A token sign-in does not know its integration: the command says what to give.
+    const bare = await runCli(invite);
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toMatch(/give the integration's id, secret key and redirect address/);
+    const { clientId, clientSecret, redirectUri } = sandbox.oauth;
+    const made = await runCli([
+      ...invite,
+      '--client-id',
+      clientId,
+      '--client-secret',
+      clientSecret,
+      '--redirect-uri',
+      redirectUri,
+    ]);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toMatch(/^amo-phonebook:\/\/invite\?v=1&/);
+    const saved = readFileSync(file, 'utf8');
+    expect(saved).toContain('What to do:');
+    expect(saved).not.toContain(token);
+    expect(statSync(file).mode & 0o077).toBe(0);
+
+    const colleague = await runThroughConsentPrompt([
+      '--data-dir',
+      tempDir(),
+      '--json',
+      'account',
+      'join',
+      '--invitation',
+      file,
+    ]);
+    expect(colleague.code, colleague.stderr).toBe(0);
+    expect(new URL(colleague.consentUrl).searchParams.get('client_id')).toBe(clientId);
+    expect(JSON.parse(colleague.stdout)).toMatchObject({ id: sandbox.accountId, authKind: 'oauth' });
+    const missing = await runCli([
+      '--data-dir',
+      tempDir(),
+      'account',
+      'join',
+      '--invitation',
+      join(tempDir(), 'none.txt'),
+    ]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/Cannot read the invitation file/);
   });
 
   it('sync --reconcile checks every contact id and reports it', async () => {

@@ -1,6 +1,8 @@
 /** `amo-phonebook account add|list|remove`. */
+
+import { open, writeFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
-import type { AccountSummary } from '../../../shared/api/types';
+import type { AccountSummary, TeamInvitationMade } from '../../../shared/api/types';
 import { AppError } from '../../../shared/errors';
 import { parsePositiveInt, printResult } from '../output';
 import { type CliSession, type GlobalOptions, withSession } from '../session';
@@ -51,6 +53,45 @@ function addAccount(session: CliSession, options: AddOptions): Promise<AccountSu
   );
 }
 
+interface InviteOptions {
+  out?: string;
+  clientId?: string;
+  clientSecret?: string;
+  redirectUri?: string;
+}
+
+function invitationFile(made: TeamInvitationMade): string {
+  return [
+    `amo-phonebook: an invitation to the amoCRM account ${made.accountName} (${new URL(made.accountUrl).host})`,
+    ...(made.invitedBy ? [`From: ${made.invitedBy}`] : []),
+    '',
+    'What to do:',
+    '1. Install amo-phonebook.',
+    '2. On its first screen choose "I have an invitation from my administrator" and open this file.',
+    '3. Sign in to amoCRM with your own login: you see only the contacts you may export.',
+    '',
+    made.link,
+    '',
+    'The invitation holds no password and no sign-in. Send it only to colleagues.',
+    '',
+  ].join('\r\n');
+}
+
+async function readInvitationFile(path: string): Promise<string> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      // An invitation is a few hundred bytes; a larger file is read only as far as it could be one.
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0);
+      return buffer.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw new AppError('INVALID_INPUT', `Cannot read the invitation file ${path}: ${(error as Error).message}`);
+  }
+}
+
 export function registerAccountCommands(program: Command): void {
   const account = program.command('account').description('connect and manage amoCRM/Kommo accounts');
 
@@ -96,6 +137,49 @@ export function registerAccountCommands(program: Command): void {
           }),
         { openConsentWindow: terminalConsentWindow },
       );
+      printResult(globals, added, () => `Connected: ${describeAccount(added)}`);
+    });
+
+  account
+    .command('invite')
+    .description('make an invitation for colleagues: the account address and the integration, never a token')
+    .argument('<id>', 'account id', parsePositiveInt('account id'))
+    .option('--out <file>', 'also save it as a file with the steps for the colleague')
+    .option('--client-id <id>', 'the integration id (an account connected with a long-lived token)')
+    .option('--client-secret <secret>', 'the integration secret key (the same)')
+    .option('--redirect-uri <uri>', "the integration's redirect URI (the same)")
+    .action(async (id: number, options: InviteOptions, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const made = await withSession(globals, (session) =>
+        session.call('createTeamInvitation', {
+          accountId: id,
+          ...(options.clientId === undefined ? {} : { clientId: options.clientId }),
+          ...(options.clientSecret === undefined ? {} : { clientSecret: options.clientSecret }),
+          ...(options.redirectUri === undefined ? {} : { redirectUri: options.redirectUri }),
+        }),
+      );
+      if (options.out) await writeFile(options.out, invitationFile(made), { mode: 0o600 });
+      printResult(globals, made, () =>
+        [
+          made.link,
+          '',
+          'Send it to each colleague. They run `amo-phonebook account join --invitation FILE` (or open it on the',
+          "app's first screen) and sign in to amoCRM as themselves. It holds no password and no token.",
+          ...(options.out ? [`Saved to ${options.out}`] : []),
+        ].join('\n'),
+      );
+    });
+
+  account
+    .command('join')
+    .description("connect an account through a colleague's invitation, signing in to amoCRM as yourself")
+    .requiredOption('--invitation <file>', 'the invitation file (or a file holding the link)')
+    .action(async (options: { invitation: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const invitation = await readInvitationFile(options.invitation);
+      const added = await withSession(globals, (session) => session.call('connectWithInvitation', { invitation }), {
+        openConsentWindow: terminalConsentWindow,
+      });
       printResult(globals, added, () => `Connected: ${describeAccount(added)}`);
     });
 

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../shared/api/types';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { InviteColleagues } from './InviteColleagues';
 
 interface Props {
   readonly accounts: readonly AccountSummary[];
@@ -30,6 +31,7 @@ function AccountItem({ account, onReconcile, onReconnect }: { account: AccountSu
   const { t, i18n } = useTranslation();
   const api = useApi();
   const [confirming, setConfirming] = useState(false);
+  const [inviting, setInviting] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -49,11 +51,10 @@ function AccountItem({ account, onReconcile, onReconnect }: { account: AccountSu
         {account.name}
         {account.isDemo && <span className="badge">{t('accounts.demoBadge')}</span>}
       </div>
-      <div className="hint">{account.subdomain}</div>
+      {/* The address people type, not amoCRM's internal subdomain; the demo has none worth showing. */}
+      {!account.isDemo && <div className="hint">{new URL(account.baseUrl).host}</div>}
       <div className="hint">
-        {account.currentUserName
-          ? t('accounts.you', { name: account.currentUserName })
-          : t('accounts.youById', { id: account.currentUserId })}
+        {account.currentUserName ? t('accounts.you', { name: account.currentUserName }) : t('accounts.youUnnamed')}
       </div>
       <div className="hint">
         {t('accounts.contacts', { count: account.contactCount, withPhone: account.contactsWithPhone })}
@@ -80,6 +81,11 @@ function AccountItem({ account, onReconcile, onReconnect }: { account: AccountSu
           </button>
         )}
         {!account.isDemo && (
+          <button type="button" className="link-button" onClick={() => setInviting(true)}>
+            {t('invite.open')}
+          </button>
+        )}
+        {!account.isDemo && (
           <button type="button" className="link-button" onClick={() => onReconnect(account)}>
             {t('accounts.reconnect')}
           </button>
@@ -101,6 +107,7 @@ function AccountItem({ account, onReconcile, onReconnect }: { account: AccountSu
           </div>
         </div>
       )}
+      {inviting && <InviteColleagues account={account} onClose={() => setInviting(false)} />}
       <ErrorNotice error={error} />
     </li>
   );

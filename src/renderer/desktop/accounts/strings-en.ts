@@ -9,7 +9,7 @@ export const accountsEn = {
     lastSynced: 'Synced {{when}}',
     addAnother: 'Add an account',
     you: 'You: {{name}}',
-    youById: 'You: user #{{id}}',
+    youUnnamed: 'You are signed in with your own amoCRM login.',
     scope: 'Only contacts with a phone number go to a phone, with their e-mails and messengers.',
     reconnect: 'Reconnect',
     remove: 'Remove',
@@ -26,6 +26,27 @@ export const accountsEn = {
       unknown:
         'amoCRM shows rights only to administrators, so only contacts you are responsible for will be exported, to be safe.',
     },
+  },
+  invite: {
+    open: 'Invite colleagues',
+    heading: 'Invite colleagues to {{name}}',
+    youSend: 'You send the invitation file (or its link) to each colleague: by e-mail or in a messenger.',
+    step1: 'The colleague installs amo-phonebook.',
+    step2: 'On its first screen they choose “I have an invitation from my administrator” and open the file.',
+    step3: 'They sign in to amoCRM with their own login: each sees only the contacts they may export.',
+    needsIntegration:
+      'This account was connected with a long-lived token, which does not say which integration it belongs to. Give the integration (amoCRM: Settings → Integrations → your integration → Keys and scopes).',
+    create: 'Make the invitation',
+    linkLabel: 'Invitation link',
+    download: 'Save the invitation file',
+    copy: 'Copy the link',
+    copied: 'Copied',
+    close: 'Close',
+    keepInTeam:
+      'The invitation holds no password and no sign-in: only the account address and your company’s integration. Send it only to colleagues.',
+    fileTitle: 'amo-phonebook: an invitation to the amoCRM account {{name}} ({{host}})',
+    fileFrom: 'From: {{name}}',
+    fileSteps: 'What to do:',
   },
   sync: {
     button: 'Sync now',

@@ -102,7 +102,8 @@ export function HandoffDialog({ handoff, children }: Props) {
         )}
         {started && finished && (
           <>
-            <p className={phase === 'delivered' ? 'notice' : 'notice notice-error'} role="status">
+            {/* Only a failure is red: a cancel is the person's own choice, an expiry asks for another try. */}
+            <p className={phase === 'failed' ? 'notice notice-error' : 'notice'} role="status">
               {phase === 'delivered'
                 ? t('handoff.delivered', { count: status?.delivered ?? started.preview.delivered })
                 : t(`handoff.phase.${phase ?? 'failed'}`)}

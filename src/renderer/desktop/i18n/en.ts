@@ -86,6 +86,14 @@ export const en = {
     CARDDAV_BUSY: '{{host}} is busy and asked us to slow down. Nothing was lost: export again in a few minutes.',
     CARDDAV_CONFLICT:
       'A contact keeps changing on {{host}} while we write it (is another app syncing it?). Export again in a minute.',
+    INVITATION_INVALID_none:
+      'This is not an amo-phonebook invitation. Ask your administrator for the invitation file or link.',
+    INVITATION_INVALID:
+      'The invitation is incomplete or damaged. Ask your administrator to send it again, best as a file.',
+    INVITATION_INVALID_otherVersion:
+      'The invitation was made by a newer amo-phonebook. Update the app and open it again.',
+    INVITATION_OTHER_ACCOUNT:
+      'You signed in to {{signedIn}}, but the invitation is for {{expected}}. Sign in again and choose {{expected}} on the amoCRM page.',
     OAUTH_FAILED: 'Google sign-in did not finish: {{message}}',
     INTERNAL: 'Something went wrong inside the app. Try again; if it keeps happening, tell us.',
     unknown: 'Something went wrong. Try again.',

@@ -31,6 +31,16 @@ export interface AccountSummary {
   readonly lastSyncedAt: number | null;
 }
 
+/** An invitation for colleagues (src/shared/team-invitation.ts): never a token. */
+export interface TeamInvitationMade {
+  /** The one line a colleague pastes or opens: amo-phonebook://invite?... */
+  readonly link: string;
+  readonly accountName: string;
+  readonly accountUrl: string;
+  /** Who made it (the administrator's name in the account), when the mirror knows it. */
+  readonly invitedBy: string | null;
+}
+
 /** The accounts verbs: each one's input schema and what it answers. */
 export const accountsVerbs = {
   listAccounts: verb(empty).returns<readonly AccountSummary[]>(),
@@ -75,5 +85,24 @@ export const accountsVerbs = {
       .strict(),
   ).returns<{ readonly accepted: boolean }>(),
   connectDemoAccount: verb(empty).returns<AccountSummary>(),
+  /**
+   * The team set-up: an invitation to this account through its integration. The integration is
+   * read from the account's OAuth sign-in; an account connected with a long-lived token gives it
+   * here (its id, secret key and redirect address, from amoCRM's integration settings).
+   */
+  createTeamInvitation: verb(
+    z
+      .object({
+        accountId: accountIdSchema,
+        clientId: z.string().trim().min(1).max(200).optional(),
+        clientSecret: z.string().trim().min(1).max(1000).optional(),
+        redirectUri: z.string().trim().min(1).max(2048).optional(),
+      })
+      .strict(),
+  ).returns<TeamInvitationMade>(),
+  /** A colleague signs in as themselves through the invitation's integration and account. */
+  connectWithInvitation: verb(
+    z.object({ invitation: z.string().min(1).max(1_000_000) }).strict(),
+  ).returns<AccountSummary>(),
   removeAccount: verb(z.object({ accountId: accountIdSchema }).strict()).returns<{ readonly removed: boolean }>(),
 } as const;

@@ -1,0 +1,77 @@
+/**
+ * The team set-up: an administrator's invitation for colleagues, and a colleague's sign-in
+ * through it. The invitation carries the integration and the account's address, never a token
+ * (src/shared/team-invitation.ts): each colleague signs in to amoCRM as themselves and gets
+ * their own rights.
+ */
+import type { ApiParsedInput } from '../../shared/api/schemas';
+import type { TeamInvitationMade } from '../../shared/api/types';
+import { AppError } from '../../shared/errors';
+import {
+  InvitationError,
+  productOfAccountUrl,
+  readInvitation,
+  type TeamInvitation,
+  writeInvitation,
+} from '../../shared/team-invitation';
+import type { VerbGroup } from '../api/registry';
+import { getAccount, listAccountSummaries } from '../mirror/accounts-repo';
+import { signInThroughConsent } from './accounts-handlers';
+import { loadCredentials } from './connection';
+import type { CoreContext } from './context';
+
+async function createTeamInvitation(
+  ctx: CoreContext,
+  input: ApiParsedInput<'createTeamInvitation'>,
+): Promise<TeamInvitationMade> {
+  const account = getAccount(ctx.db, input.accountId);
+  if (!account) throw new AppError('NOT_FOUND', `No connected account has id ${input.accountId}`);
+  if (account.isDemo) {
+    throw new AppError(
+      'INVALID_INPUT',
+      'The demo account has no team: connect your own amoCRM account to invite colleagues',
+    );
+  }
+  const stored = await loadCredentials(ctx, account);
+  // An OAuth sign-in knows its integration; a long-lived token does not, so the form gives it.
+  const known = stored.kind === 'oauth' ? stored : undefined;
+  const clientId = input.clientId ?? known?.clientId;
+  const clientSecret = input.clientSecret ?? known?.clientSecret;
+  const redirectUri = input.redirectUri ?? known?.redirectUri;
+  if (!clientId || !clientSecret || !redirectUri) {
+    throw new AppError(
+      'INVALID_INPUT',
+      "this account was connected with a long-lived token: give the integration's id, secret key and redirect address (amoCRM: Settings, Integrations, your integration, Keys and scopes)",
+    );
+  }
+  const product = productOfAccountUrl(account.baseUrl);
+  const summary = listAccountSummaries(ctx.db).find((candidate) => candidate.id === account.id);
+  const invitedBy = summary?.currentUserName ?? null;
+  const invitation: TeamInvitation = {
+    accountUrl: account.baseUrl,
+    // An account on amoCRM's or Kommo's own hosts signs in on their consent site; any other
+    // (the sandbox) serves its consent page itself.
+    ...(product ? { product } : { product: 'custom', consentBaseUrl: account.baseUrl }),
+    clientId,
+    clientSecret,
+    redirectUri,
+    ...(invitedBy ? { invitedBy } : {}),
+  };
+  return { link: writeInvitation(invitation), accountName: account.name, accountUrl: account.baseUrl, invitedBy };
+}
+
+async function connectWithInvitation(ctx: CoreContext, input: ApiParsedInput<'connectWithInvitation'>) {
+  let invitation: TeamInvitation;
+  try {
+    invitation = readInvitation(input.invitation);
+  } catch (error) {
+    if (!(error instanceof InvitationError)) throw error;
+    // `context` picks the words: no invitation at all, a damaged one, one from a newer version.
+    throw new AppError('INVITATION_INVALID', `That invitation cannot be used: ${error.message}`, {
+      context: error.reason === 'damaged' ? '' : error.reason,
+    });
+  }
+  return signInThroughConsent(ctx, invitation, invitation.accountUrl);
+}
+
+export const teamVerbs = { createTeamInvitation, connectWithInvitation } satisfies VerbGroup<CoreContext>;
