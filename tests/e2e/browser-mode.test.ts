@@ -147,6 +147,17 @@ describe('browser mode in Chromium', () => {
     await expect.poll(() => shownCount(page), listTimeout).toBe(phoneTotal);
     await expect.poll(() => renderedRows(page), listTimeout).toContainEqual(withPhone);
 
+    // The start of a number, written with the trunk 8 or with +7: the same contacts, this one among them.
+    const national = spelling.e164.slice(2);
+    const partialTrunk = `8 ${national.slice(0, 3)} ${national.slice(3, 6)}`;
+    const partialTotal = await searchTotal(served, partialTrunk);
+    expect(partialTotal).toBe(await searchTotal(served, `+7 ${national.slice(0, 3)} ${national.slice(3, 6)}`));
+    expect(partialTotal).toBeGreaterThan(0);
+    await search.fill('');
+    await search.pressSequentially(partialTrunk, { delay: 15 });
+    await expect.poll(() => shownCount(page), listTimeout).toBe(partialTotal);
+    await expect.poll(() => renderedRows(page), listTimeout).toContainEqual(withPhone);
+
     // Open it: the detail pane shows its phone as written and as normalized.
     await page
       .locator('li.contact-row')
@@ -184,7 +195,11 @@ describe('browser mode in Chromium', () => {
     expect(await russian.page.getByTestId('contacts-count').textContent()).toBe(
       `Найдено: ${new Intl.NumberFormat('ru').format(demoContacts)}`,
     );
-    await russian.page.getByLabel('Поиск по имени, почте или номеру в любом формате').waitFor();
+    const russianSearch = russian.page.getByLabel('Поиск по имени, почте или номеру в любом формате');
+    await russianSearch.pressSequentially(partialTrunk, { delay: 15 });
+    await expect.poll(() => shownCount(russian.page), listTimeout).toBe(partialTotal);
+    await russianSearch.fill('');
+    await expect.poll(() => shownCount(russian.page), listTimeout).toBe(demoContacts);
     expect(await russian.page.getByRole('button', { name: 'Синхронизировать' }).isEnabled()).toBe(true);
     expect(await russian.page.locator('html').getAttribute('lang')).toBe('ru');
     expect(await russian.page.getByText('Contacts', { exact: true }).count()).toBe(0);

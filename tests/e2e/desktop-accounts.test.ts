@@ -69,6 +69,7 @@ const words = {
     lookupField: 'Phone number',
     find: 'Find',
     nobody: 'Nobody in your contacts has the number',
+    notANumber: '“abc” is not a phone number.',
     onDevices: 'On devices',
   },
   'ru-RU': {
@@ -104,6 +105,7 @@ const words = {
     lookupField: 'Номер телефона',
     find: 'Найти',
     nobody: 'Ни у кого из ваших контактов нет номера',
+    notANumber: '«abc» — не номер телефона.',
     onDevices: 'На устройствах',
   },
 } as const;
@@ -290,6 +292,12 @@ describe.each(Object.keys(words) as Locale[])('account flows in %s', (locale) =>
     await page.getByLabel(w.lookupField).fill('+1 555 000 0000');
     await page.getByRole('button', { name: w.find }).click();
     await page.getByText(w.nobody).waitFor();
+    // Letters are not a number: said so, not "nobody has the number abc".
+    await page.getByLabel(w.lookupField).fill('abc');
+    await page.getByRole('button', { name: w.find }).click();
+    await page.getByText(w.notANumber).waitFor();
+    expect(await page.getByText(w.nobody).count()).toBe(0);
+    await expectAccessible(page);
     expect(problems).toEqual([]);
   });
 });

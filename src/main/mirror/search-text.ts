@@ -8,7 +8,10 @@ import { digitsOf } from '../phones/normalize';
 export interface SearchTerms {
   /** Each must appear in the searchable text (words of a name, an e-mail...). */
   readonly words: readonly string[];
-  /** Alternatives for a phone-number query: any one may appear. */
+  /**
+   * Alternatives for a phone-number query: any one may appear. One that starts with a space
+   * is the start of a number (the search text writes each number's digits as a word).
+   */
   readonly phoneDigits: readonly string[];
 }
 
@@ -18,14 +21,31 @@ export function parseSearchQuery(query: string): SearchTerms {
   const trimmed = query.trim();
   if (!trimmed) return { words: [], phoneDigits: [] };
   const digits = digitsOf(trimmed);
-  if (phoneLike.test(trimmed) && digits.length >= 3) {
-    const alternatives = new Set([digits]);
-    // "8 912..." and "+7 912..." are the same Russian number: also try it without the
-    // trunk or country prefix, so either spelling finds the other.
-    if (digits.length >= 10 && /^[78]/.test(digits)) alternatives.add(digits.slice(1));
-    return { words: [], phoneDigits: [...alternatives] };
-  }
+  if (phoneLike.test(trimmed) && digits.length >= 3)
+    return { words: [], phoneDigits: phoneAlternatives(trimmed, digits) };
   return { words: foldForSearch(trimmed).split(' '), phoneDigits: [] };
+}
+
+/**
+ * What a typed number may be. "+7 912" and "8 912" are the start of a number (a leading "+",
+ * or Russia's trunk "8" written apart from the code), and both mean +7 912...: the stored
+ * international digits, as a number's first digits, not anywhere inside one ("8 912" used to
+ * find every number with 8912 in its middle, and "8 912 720" nothing). Digits typed without
+ * such a start ("720 60", "8912720") are a fragment found anywhere, and "8..." also as the
+ * trunk form of +7.
+ */
+function phoneAlternatives(typed: string, digits: string): string[] {
+  const alternatives = new Set<string>();
+  const startOf = (prefix: string) => ` ${prefix}`;
+  if (typed.startsWith('+')) alternatives.add(startOf(digits));
+  else if (/^8[\s(\-.]/.test(typed)) alternatives.add(startOf(`7${digits.slice(1)}`));
+  else {
+    alternatives.add(digits);
+    if (digits.startsWith('8')) alternatives.add(startOf(`7${digits.slice(1)}`));
+  }
+  // A whole Russian number: also without the trunk or country prefix, as some CRMs store it.
+  if (digits.length >= 10 && /^[78]/.test(digits)) alternatives.add(digits.slice(1));
+  return [...alternatives];
 }
 
 /** Escapes LIKE wildcards so a user's "%" or "_" means itself (used with ESCAPE '\'). */

@@ -197,9 +197,22 @@ describe('search over the FTS index', () => {
       '345 678',
       '345-67-89',
       '+7 912',
+      '8 912',
+      '8 (912) 34',
+      '8 912 345',
+      '+7 912 345',
     ]) {
       expect(ids(search(db, query, { accountId: accountA })), query).toEqual([1]);
     }
+    // The start of a number is its start: "+7 903" and "8 903" find 89031112233 (stored with
+    // the trunk 8), and neither "+7 123" nor "8 123" finds the 123 inside +7 495 123-45-67.
+    expect(ids(search(db, '+7 903'))).toEqual([4]);
+    expect(ids(search(db, '8 903 111'))).toEqual([4]);
+    expect(search(db, '+7 123').total).toBe(0);
+    expect(search(db, '8 123').total).toBe(0);
+    expect(ids(search(db, '495 123'))).toEqual([2]);
+    // Digits typed together with a leading 8 are both a fragment and the trunk form.
+    expect([...new Set(ids(search(db, '8912345')))].sort()).toEqual([1, 11]);
     // Stored with a trunk prefix and an extension, found in the international form.
     expect(ids(search(db, '+7 495 123 45 67'))).toEqual([2]);
     expect(ids(search(db, '4951234567'))).toEqual([2]);
@@ -293,7 +306,7 @@ describe('search over the FTS index', () => {
     expect(planSearch(parseSearchQuery('"Пе"'))).toEqual({ match: '"""пе"""', likeGroups: [] });
     expect(planSearch(parseSearchQuery('\u0000'))).toEqual({ match: null, likeGroups: [[]] });
     expect(planSearch(parseSearchQuery('8 (912) 345-67-89'))).toEqual({
-      match: '("89123456789" OR "9123456789")',
+      match: '(" 79123456789" OR "9123456789")',
       likeGroups: [],
     });
     expect(planSearch(parseSearchQuery('a"b'))).toEqual({ match: '"a""b"', likeGroups: [] });

@@ -11,8 +11,13 @@ describe('search terms', () => {
   });
 
   it('treats a number-looking query as phone digits, with and without the Russian prefix', () => {
-    expect(parseSearchQuery('+7 (912) 345-67-89')).toEqual({ words: [], phoneDigits: ['79123456789', '9123456789'] });
-    expect(parseSearchQuery('8 912 345')).toEqual({ words: [], phoneDigits: ['8912345'] });
+    // A leading "+" or a trunk "8" written apart: the start of a number (a leading space).
+    expect(parseSearchQuery('+7 (912) 345-67-89')).toEqual({ words: [], phoneDigits: [' 79123456789', '9123456789'] });
+    expect(parseSearchQuery('8 912 345')).toEqual({ words: [], phoneDigits: [' 7912345'] });
+    expect(parseSearchQuery('8(912)')).toEqual({ words: [], phoneDigits: [' 7912'] });
+    // Digits alone: a fragment anywhere; with a leading 8 also the trunk form of +7.
+    expect(parseSearchQuery('720-60')).toEqual({ words: [], phoneDigits: ['72060'] });
+    expect(parseSearchQuery('8912345')).toEqual({ words: [], phoneDigits: ['8912345', ' 7912345'] });
     expect(parseSearchQuery('12')).toEqual({ words: ['12'], phoneDigits: [] });
     expect(parseSearchQuery('Иван 912')).toEqual({ words: ['иван', '912'], phoneDigits: [] });
     expect(parseSearchQuery('   ')).toEqual({ words: [], phoneDigits: [] });

@@ -16,11 +16,20 @@ export function LookupScreen() {
   const [result, setResult] = useState<PhoneLookupResult | null>(null);
   const [selected, setSelected] = useState<{ accountId: number; id: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
+  /** What was typed, when it has too few digits to be a number ("abc", "12"). */
+  const [notANumber, setNotANumber] = useState<string | null>(null);
 
   async function lookUp(event: FormEvent) {
     event.preventDefault();
     setError(null);
     setSelected(null);
+    setNotANumber(null);
+    // A phone number has digits; asking the mirror who has "abc" would answer "nobody has the number abc".
+    if (phone.replace(/\D/g, '').length < 3) {
+      setResult(null);
+      setNotANumber(phone.trim());
+      return;
+    }
     try {
       const found = await api.lookupPhone({ phone });
       setResult(found);
@@ -56,6 +65,11 @@ export function LookupScreen() {
         </button>
       </form>
       <ErrorNotice error={error} />
+      {notANumber !== null && (
+        <p className="notice" role="status">
+          {t('lookup.notANumber', { text: notANumber })}
+        </p>
+      )}
       {result && (
         <div role="status" aria-live="polite">
           <p>

@@ -4,6 +4,7 @@ export const lookupEn = {
     heading: 'Who is calling?',
     hint: 'Type or paste a number in any format: +7 912…, 8 (912)…, 912 345-67-89. The answer comes from this computer, without asking amoCRM.',
     label: 'Phone number',
+    notANumber: '“{{text}}” is not a phone number. Type its digits, for example +7 912 345-67-89.',
     button: 'Find',
     none: 'Nobody in your contacts has the number {{phone}}.',
     found: 'Contacts with this number: {{count, number}}',
