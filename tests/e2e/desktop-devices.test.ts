@@ -57,8 +57,11 @@ const words = {
     toPreview: 'Preview',
     total: (n: string, name: string) => `${n} ${enContacts(n)} will be sent to ${name}.`,
     newRow: 'New',
-    noPhoneRow: 'Skipped: no phone number',
-    capRow: 'Skipped: over the iPhone limit',
+    noPhoneRow: 'Left out: no phone number',
+    filterRow: 'Left out: other people’s contacts',
+    restored: 'Set as on this device’s last export',
+    whoseOne: 'Whose: the contacts of 1 chosen user.',
+    capRow: 'Left out: over the iPhone limit',
     toDelivery: 'Choose how to send',
     file: 'Save a .vcf file',
     fileDone: (n: string) => `${n} ${enContacts(n)} ${countIn(n) === 1 ? 'was' : 'were'} saved to this file:`,
@@ -104,8 +107,11 @@ const words = {
     total: (n: string, name: string) =>
       `На «${name}» будет ${ruNoun(n, 'отправлен', 'отправлено', 'отправлено')} ${n} ${ruContacts(n)}.`,
     newRow: 'Новые',
-    noPhoneRow: 'Пропущены: нет номера',
-    capRow: 'Пропущены: сверх лимита iPhone',
+    noPhoneRow: 'Не попали: нет номера',
+    filterRow: 'Не попали: контакты других сотрудников',
+    restored: 'Выбрано как в прошлой выгрузке на это устройство',
+    whoseOne: 'Чьи: контакты 1 выбранного сотрудника.',
+    capRow: 'Не попали: сверх лимита iPhone',
     toDelivery: 'Выбрать способ отправки',
     file: 'Сохранить файл .vcf',
     fileDone: (n: string) => `${n} ${ruContacts(n)} ${ruNoun(n, 'сохранён', 'сохранены', 'сохранены')} в файл:`,
@@ -291,6 +297,18 @@ describe.each(languages)('the devices and export screens (%s)', (language) => {
     );
     // A file has no iPhone cap: that row would only puzzle.
     expect(await page.getByTestId('count-skippedByCap').count()).toBe(0);
+    // Item 4: the preview repeats whose contacts go and accounts for every contact of the account.
+    expect(plain(await page.getByTestId('preview-whose').textContent())).toBe(w.whoseOne);
+    expect(plain(await page.getByTestId('count-accountTotal').textContent())).toContain(
+      plain(n(expected.accountTotal)),
+    );
+    expect(plain(await page.getByTestId('count-skippedByFilter').textContent())).toContain(
+      plain(`${w.filterRow}${n(expected.skippedByFilter)}`),
+    );
+    expect(expected.skippedByFilter).toBeGreaterThan(0);
+    const rows = await page.locator('[data-testid^="count-"] dd strong').allTextContents();
+    const sum = rows.map((text) => Number(text.replace(/\D/g, ''))).reduce((total, value) => total + value, 0);
+    expect(sum).toBe(expected.accountTotal);
     await expectAccessible(page);
     if (language === 'en') await page.screenshot({ path: join(screenshots, 'desktop-export-preview.png') });
 
@@ -307,6 +325,18 @@ describe.each(languages)('the devices and export screens (%s)', (language) => {
     await expect
       .poll(async () => plain(await cardOf(page, name).textContent()))
       .toContain(w.contacts(plain(n(expected.delivered))));
+
+    // The next export of the same device starts from the same choice of whose contacts, and says so.
+    await cardOf(page, name).getByRole('button', { name: w.export }).click();
+    await page.getByTestId('restored-choice').filter({ hasText: w.restored }).waitFor();
+    expect(
+      await page
+        .getByRole('group', { name: w.responsible })
+        .getByRole('checkbox', { name: new RegExp(`^${user.name}`) })
+        .isChecked(),
+    ).toBe(true);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: w.backToDevices }).first().click();
 
     await openHistory(page, language);
     const runs = await callApi<ExportRun[]>(served, 'listExportRuns', { deviceId: device.id });

@@ -88,17 +88,21 @@ export function computeDelta(request: DeltaRequest): AccountDelta {
   const ledgerSize = ledgerCount(db, deviceId, accountId);
   const params = criteriaParams(request);
   const right = rightClause(request, contactColumns);
-  const permitted = `c.phone_count > 0 AND ${right} AND ${filterClause(request, contactColumns)}`;
-  // One pass over the covering index contacts_for_export: every count the rules need.
+  const filter = filterClause(request, contactColumns);
+  const permitted = `c.phone_count > 0 AND ${right} AND ${filter}`;
+  // One pass over the covering index contacts_for_export: every count the rules need, so
+  // that the preview accounts for every contact of the account.
   const countSql = `SELECT
-      count(*) FILTER (WHERE c.phone_count = 0),
-      count(*) FILTER (WHERE c.phone_count > 0 AND NOT (${right})),
-      count(*) FILTER (WHERE ${permitted})
-    FROM contacts c WHERE c.account_id = @accountId AND c.updated_at >= @since`;
-  const [skippedNoPhone, skippedByRights, permittedCount] = db
+      count(*) FILTER (WHERE c.updated_at >= @since AND c.phone_count = 0),
+      count(*) FILTER (WHERE c.updated_at >= @since AND c.phone_count > 0 AND NOT (${right})),
+      count(*) FILTER (WHERE c.updated_at >= @since AND c.phone_count > 0 AND ${right} AND NOT (${filter})),
+      count(*) FILTER (WHERE c.updated_at >= @since AND ${permitted}),
+      count(*)
+    FROM contacts c WHERE c.account_id = @accountId`;
+  const [skippedNoPhone, skippedByRights, skippedByFilter, permittedCount, accountTotal] = db
     .prepare(countSql)
     .raw()
-    .get(paramsFor(countSql, params)) as [number, number, number];
+    .get(paramsFor(countSql, params)) as [number, number, number, number, number];
 
   // Permitted contacts the device already has: candidates for a re-send (R9-R12).
   let known: Row[] = [];
@@ -154,6 +158,10 @@ export function computeDelta(request: DeltaRequest): AccountDelta {
       skippedNoPhone,
       skippedByCap: fresh - taken,
       skippedByRights,
+      skippedByFilter,
+      skippedByPeriod: accountTotal - skippedNoPhone - skippedByRights - skippedByFilter - permittedCount,
+      unchanged: known.length - updated.length,
+      accountTotal,
       capRemaining: request.capped ? slots - taken : null,
     },
     deviceTotal: ledgerSize + taken,

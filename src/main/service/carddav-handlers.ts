@@ -137,7 +137,7 @@ async function exportToCardDav(
   const started = ctx.now();
   const target = targetOf(ctx, selection.deviceId);
   const credentials = await credentialsFor(ctx.secrets, target.deviceId, target.username, ctx.now);
-  const plan = await planExportFor(ctx, selection);
+  const plan = await planExportFor(ctx, selection, { remember: true });
   const delivery = carddavDelivery(targetContext(ctx), target, credentials, {
     onProgress: (phase, done, total) =>
       ctx.events.emit({ type: 'carddav:progress', deviceId: target.deviceId, phase, done, total }),

@@ -12,6 +12,7 @@ import { resolveExportPath } from '../export/file-export';
 import { runExport } from '../export/pipeline';
 import { accountLabel } from '../export/plan-export';
 import { getAccount } from '../mirror/accounts-repo';
+import { listExportChoices } from '../mirror/export-choices-repo';
 import { clearLedger } from '../mirror/ledger-repo';
 import { resetCardDavExport } from './carddav-handlers';
 import type { ServiceContext } from './context';
@@ -28,8 +29,12 @@ async function exportToFile(ctx: ServiceContext, input: ApiParsedInput<'exportTo
   const refused = routeRefusal(device, 'file');
   if (refused) throw new AppError('INVALID_INPUT', refused, { field: 'deviceId' });
   const path = await resolveExportPath(outPath, device, ctx.dataDir, new Date(startedAt));
-  const plan = await planExportFor(ctx, selection);
+  const plan = await planExportFor(ctx, selection, { remember: true });
   return runExport(ctx, { deviceId: device.id, startedAt }, plan, fileDelivery(ctx.db, format, path));
+}
+
+async function getExportChoices(ctx: ServiceContext, { deviceId }: ApiParsedInput<'getExportChoices'>) {
+  return listExportChoices(ctx.db, deviceOf(ctx, deviceId).id);
 }
 
 async function resetExport(
@@ -49,4 +54,9 @@ async function resetExport(
   return { deviceId: device.id, accountId, cleared, label, serverRemoved: null };
 }
 
-export const exportVerbs = { previewExport, exportToFile, resetExport } satisfies VerbGroup<ServiceContext>;
+export const exportVerbs = {
+  previewExport,
+  exportToFile,
+  getExportChoices,
+  resetExport,
+} satisfies VerbGroup<ServiceContext>;

@@ -69,7 +69,7 @@ async function startHandoff(ctx: ServiceContext, input: ApiParsedInput<'startHan
   const assets = await loadPhoneAssets(handoffs.uiDir).catch((error: Error) => {
     throw new AppError('UI_NOT_BUILT', error.message);
   });
-  const plan = await planExportFor(ctx, selection);
+  const plan = await planExportFor(ctx, selection, { remember: true });
   if (plan.preview.delivered === 0) {
     throw new AppError('NOTHING_TO_EXPORT', `${device.name} already has every contact this export would send`);
   }

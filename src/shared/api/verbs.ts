@@ -28,6 +28,7 @@ export const apiVerbs = [
   'removeDevice',
   'previewExport',
   'exportToFile',
+  'getExportChoices',
   'resetExport',
   'addCardDavDevice',
   'connectGoogleCardDav',

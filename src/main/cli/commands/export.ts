@@ -64,6 +64,7 @@ function describePreview(preview: ExportPreview): string {
   const lines = [
     `new: ${preview.new}, updated: ${preview.updated}, without a phone: ${preview.skippedNoPhone}, over the iPhone limit: ${preview.skippedByCap}, outside your rights: ${preview.skippedByRights}` +
       (preview.capRemaining === null ? '' : `, iPhone slots left: ${preview.capRemaining}`),
+    `of the ${preview.accountTotal} contacts in the account(s), also left out: ${preview.skippedByFilter} by whose contacts you chose, ${preview.skippedByPeriod} not changed in the period, ${preview.unchanged} already there`,
   ];
   return [...lines, ...preview.warnings.map(describeWarning)].join('\n');
 }

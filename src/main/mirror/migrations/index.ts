@@ -12,6 +12,7 @@ import { migration0007CardDav } from './0007-carddav';
 import { migration0008CardDavTelForm } from './0008-carddav-tel-form';
 import { migration0009WellFormedText } from './0009-well-formed-text';
 import { migration0010CardPause } from './0010-card-pause';
+import { migration0011ExportChoices } from './0011-export-choices';
 import type { Migration } from './migration';
 
 export const allMigrations: readonly Migration[] = [
@@ -25,4 +26,5 @@ export const allMigrations: readonly Migration[] = [
   migration0008CardDavTelForm,
   migration0009WellFormedText,
   migration0010CardPause,
+  migration0011ExportChoices,
 ];

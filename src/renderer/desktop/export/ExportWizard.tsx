@@ -2,15 +2,16 @@
  * The export wizard for one device: what to export (period on a first export, whose
  * contacts), a preview with every skip explained, then the delivery and its result.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Device, ExportPreview } from '../../../shared/api/types';
+import type { Device, ExportChoice, ExportPreview } from '../../../shared/api/types';
+import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { DeliveryStep } from './DeliveryStep';
 import { OptionsStep } from './OptionsStep';
 import { PreviewStep } from './PreviewStep';
 import { StepList, type WizardStep } from './StepList';
-import { type ExportOptions, initialOptions, selectionOf } from './selection';
+import { choiceFor, type ExportOptions, initialOptions, selectionOf } from './selection';
 import { useAccounts } from './use-accounts';
 import '../sections.css';
 
@@ -23,9 +24,33 @@ interface Props {
 
 export function ExportWizard({ device, exportedAccounts, onClose }: Props) {
   const { t } = useTranslation();
+  const api = useApi();
   const { accounts, error } = useAccounts();
   const [step, setStep] = useState<WizardStep>('options');
   const [chosen, setChosen] = useState<ExportOptions>(initialOptions);
+  /** What this device's last exports chose, newest first: the wizard starts from it. */
+  const [remembered, setRemembered] = useState<readonly ExportChoice[]>([]);
+  const [restored, setRestored] = useState<ExportChoice | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    api.getExportChoices({ deviceId: device.id }).then(
+      (choices) => {
+        if (!current) return;
+        setRemembered(choices);
+        const last = choices[0];
+        if (last) {
+          setRestored(last);
+          setChosen((options) => ({ ...options, ...choiceFor(last) }));
+        }
+      },
+      // Nothing remembered is the wizard's usual start; it is not worth an error.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, device.id]);
   const [preview, setPreview] = useState<ExportPreview | null>(null);
   // Set when the core says "first export" though the overview said otherwise (reset meanwhile).
   const [periodForced, setPeriodForced] = useState(false);
@@ -57,7 +82,18 @@ export function ExportWizard({ device, exportedAccounts, onClose }: Props) {
           accounts={accounts}
           options={options}
           firstAccounts={firstAccounts}
-          onChange={(patch) => setChosen((current) => ({ ...current, ...patch }))}
+          restored={restored}
+          onChange={(patch) => {
+            if (patch.accountId === undefined) {
+              setRestored(null);
+              setChosen((current) => ({ ...current, ...patch }));
+              return;
+            }
+            // Another account: its own remembered choice; with none, "only mine" stays as it was.
+            const saved = remembered.find((choice) => choice.accountId === patch.accountId) ?? null;
+            setRestored(saved);
+            setChosen((current) => ({ ...current, ...patch, ...(saved ? choiceFor(saved) : { responsible: [] }) }));
+          }}
           onNext={() => setStep('preview')}
         />
       )}

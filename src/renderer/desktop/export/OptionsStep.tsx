@@ -1,7 +1,8 @@
 /** Step 1: which accounts, the period when this is a first export, and whose contacts. */
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountSummary } from '../../../shared/api/types';
+import type { AccountSummary, ExportChoice } from '../../../shared/api/types';
+import { useFormatDate } from '../components/use-format-date';
 import { PeriodField } from './PeriodField';
 import { ResponsibleFilter } from './ResponsibleFilter';
 import type { ExportOptions } from './selection';
@@ -12,12 +13,15 @@ interface Props {
   readonly options: ExportOptions;
   /** Accounts this device has nothing from yet: the period applies to them. */
   readonly firstAccounts: readonly AccountSummary[];
+  /** The remembered choice the options were set from, until the person changes one. */
+  readonly restored: ExportChoice | null;
   readonly onChange: (patch: Partial<ExportOptions>) => void;
   readonly onNext: () => void;
 }
 
-export function OptionsStep({ accounts, options, firstAccounts, onChange, onNext }: Props) {
+export function OptionsStep({ accounts, options, firstAccounts, restored, onChange, onNext }: Props) {
   const { t } = useTranslation();
+  const formatDate = useFormatDate();
   const heading = useFocusOnMount<HTMLHeadingElement>();
 
   const submit = (event: FormEvent) => {
@@ -54,6 +58,11 @@ export function OptionsStep({ accounts, options, firstAccounts, onChange, onNext
           firstAccounts={firstAccounts.map((account) => account.name)}
           onChange={onChange}
         />
+      )}
+      {restored && (
+        <p className="notice" role="note" data-testid="restored-choice">
+          {t('wizard.restored', { when: formatDate(restored.savedAt) })}
+        </p>
       )}
       <label className="choice">
         <input

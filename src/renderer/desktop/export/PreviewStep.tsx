@@ -49,6 +49,13 @@ export function PreviewStep({ device, accounts, selection, onBack, onNeedsPeriod
               ? t('wizard.preview.total', { count: state.preview.delivered, name: device.name })
               : t('wizard.preview.nothing', { name: device.name })}
           </p>
+          <p data-testid="preview-whose">
+            {selection.onlyMine
+              ? t('wizard.preview.whose.mine')
+              : selection.responsible && selection.responsible.length > 0
+                ? t('wizard.preview.whose.chosen', { count: selection.responsible.length })
+                : t('wizard.preview.whose.everyone')}
+          </p>
           <PreviewCounts preview={state.preview} platform={device.platform} />
           {firstNames.map((name) => (
             <p key={name} className="hint">

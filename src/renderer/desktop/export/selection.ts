@@ -1,5 +1,6 @@
 /** The wizard's choices, and the one place they become the API's export selection. */
 import type { ApiInput } from '../../../shared/api/schemas';
+import type { ExportChoice } from '../../../shared/api/types';
 
 export const periods = ['7d', '30d', '90d', '180d', '365d', 'all'] as const;
 
@@ -39,4 +40,9 @@ export function selectionOf(deviceId: string, options: ExportOptions, withPeriod
       ? { responsible: [...options.responsible] }
       : {}),
   };
+}
+
+/** A remembered choice as the wizard's options (the period is never remembered: first exports only). */
+export function choiceFor(choice: ExportChoice): Pick<ExportOptions, 'accountId' | 'onlyMine' | 'responsible'> {
+  return { accountId: choice.accountId, onlyMine: choice.onlyMine, responsible: choice.responsible };
 }

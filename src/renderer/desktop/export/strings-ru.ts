@@ -68,6 +68,7 @@ export const exportRu: Widen<typeof exportEn> = {
       date: 'с определённой даты…',
       dateLabel: 'С даты',
     },
+    restored: 'Выбрано как в прошлой выгрузке на это устройство ({{when}}): проверьте, чьи контакты попадут.',
     onlyMine: 'Только контакты, за которые я отвечаю',
     responsible: {
       legend: 'Ответственные',
@@ -96,15 +97,41 @@ export const exportRu: Widen<typeof exportEn> = {
       newHint: 'их ещё нет на этом устройстве',
       updated: 'Обновлённые',
       updatedHint: 'уже есть, но изменились в amoCRM после прошлой выгрузки',
-      skippedNoPhone: 'Пропущены: нет номера',
+      skippedNoPhone: 'Не попали: нет номера',
       skippedNoPhoneHint: 'телефонной книге нужен номер, чтобы показать, кто звонит',
-      skippedByCap: 'Пропущены: сверх лимита iPhone',
+      skippedByCap: 'Не попали: сверх лимита iPhone',
       skippedByCapHint:
         'iPhone хранит не больше 5 000 контактов на аккаунт из этого приложения; сначала идут недавно изменённые',
-      skippedByRights: 'Пропущены: вне ваших прав',
+      skippedByRights: 'Не попали: вне ваших прав',
       skippedByRightsHint: 'ваша роль в amoCRM не позволяет выгружать эти контакты',
-      capRemaining: 'Останется места в лимите iPhone',
-      capRemainingHint: 'после этой выгрузки',
+      capRemaining_one:
+        'После этой выгрузки на iPhone останется место ещё для {{count, number}} контакта этого аккаунта.',
+      capRemaining_few:
+        'После этой выгрузки на iPhone останется место ещё для {{count, number}} контактов этого аккаунта.',
+      capRemaining_many:
+        'После этой выгрузки на iPhone останется место ещё для {{count, number}} контактов этого аккаунта.',
+      capRemaining_other:
+        'После этой выгрузки на iPhone останется место ещё для {{count, number}} контакта этого аккаунта.',
+      accountTotal_one: 'Из {{count, number}} контакта в аккаунте:',
+      accountTotal_few: 'Из {{count, number}} контактов в аккаунте:',
+      accountTotal_many: 'Из {{count, number}} контактов в аккаунте:',
+      accountTotal_other: 'Из {{count, number}} контакта в аккаунте:',
+      unchanged: 'Уже есть',
+      unchangedHint: 'на этом устройстве, нового для отправки нет',
+      skippedByPeriod: 'Не попали: вне периода',
+      skippedByPeriodHint: 'не созданы и не изменены за выбранный период',
+      skippedSinceLast: 'Не попали: не менялись с прошлой выгрузки',
+      skippedSinceLastHint: 'уже отправлены раньше или старше периода первой выгрузки',
+      skippedByFilter: 'Не попали: контакты других сотрудников',
+      skippedByFilterHint: 'их можно выгрузить, но выбраны только некоторые ответственные',
+      whose: {
+        mine: 'Чьи: только контакты, за которые отвечаете вы.',
+        chosen_one: 'Чьи: контакты {{count, number}} выбранного сотрудника.',
+        chosen_few: 'Чьи: контакты {{count, number}} выбранных сотрудников.',
+        chosen_many: 'Чьи: контакты {{count, number}} выбранных сотрудников.',
+        chosen_other: 'Чьи: контакты {{count, number}} выбранного сотрудника.',
+        everyone: 'Чьи: все контакты, которые вам можно выгружать, кто бы ни был ответственным.',
+      },
       firstFor: 'Первая выгрузка «{{account}}»: действует выбранный период.',
       warnings: {
         'provider-limit':

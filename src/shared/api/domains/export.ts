@@ -35,6 +35,17 @@ export interface ExportCounts {
   readonly skippedNoPhone: number;
   readonly skippedByCap: number;
   readonly skippedByRights: number;
+  /** Inside the rights, left out by the choice of whose contacts ("only mine", responsible users). */
+  readonly skippedByFilter: number;
+  /** Not changed in the period (first export) or since the last export (later ones). */
+  readonly skippedByPeriod: number;
+  /** Already on the device with nothing new to send. */
+  readonly unchanged: number;
+  /**
+   * Every contact of the account(s) in the mirror: new + updated + unchanged + each skip
+   * (no phone, rights, filter, period, cap) add up to it.
+   */
+  readonly accountTotal: number;
   /** Slots left under the iOS cap after this export, or null where there is no cap. */
   readonly capRemaining: number | null;
 }
@@ -78,6 +89,19 @@ export interface ExportReset {
   readonly serverRemoved: number | null;
 }
 
+/**
+ * What a device's last export chose for one account (or, `accountId` null, for all of them):
+ * the next export of the device starts from it.
+ */
+export interface ExportChoice {
+  readonly accountId: number | null;
+  readonly onlyMine: boolean;
+  /** Responsible users kept (one account only); empty means everyone. */
+  readonly responsible: readonly number[];
+  /** Unix milliseconds. */
+  readonly savedAt: number;
+}
+
 /** The export verbs: each one's input schema and what it answers. */
 export const exportVerbs = {
   previewExport: verb(exportSelection.strict()).returns<ExportPreview>(),
@@ -90,5 +114,7 @@ export const exportVerbs = {
       })
       .strict(),
   ).returns<ExportResult>(),
+  /** The device's remembered choices, the most recent first. */
+  getExportChoices: verb(z.object({ deviceId: deviceIdSchema }).strict()).returns<readonly ExportChoice[]>(),
   resetExport: verb(z.object({ deviceId: deviceIdSchema, accountId: accountIdSchema }).strict()).returns<ExportReset>(),
 } as const;
