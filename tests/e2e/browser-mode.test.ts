@@ -94,6 +94,10 @@ describe('browser mode in Chromium', () => {
     expect(await page.getByText('Press "Sync now" to download them').count()).toBe(0);
 
     expect(await seriousViolations(page), 'while syncing').toEqual([]);
+    // The list shows what has arrived while the sync runs, not "Found: 0".
+    await expect
+      .poll(async () => ((await progress.count()) > 0 ? ((await shownCount(page)) ?? 0) : -1), { timeout: syncTimeout })
+      .toBeGreaterThan(0);
     await expect.poll(() => shownCount(page), { timeout: syncTimeout }).toBe(demoContacts);
     await page
       .getByRole('status')
@@ -260,7 +264,26 @@ describe('browser mode in Chromium', () => {
       .waitFor();
     expect((await renderedRows(page)).length).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: 'Sync now' }).isEnabled()).toBe(true);
+    // The account holds contacts: it says the sync is unfinished, not "Not synced yet".
+    await page.locator('.account').filter({ hasText: 'Sync not finished' }).waitFor();
+    expect(await page.locator('.account').filter({ hasText: 'Not synced yet' }).count()).toBe(0);
     expect(await seriousViolations(page), 'after a cancelled sync').toEqual([]);
+
+    // Sync again: it says it continues, and counts on from what was kept, not from zero.
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const resumed = page
+      .getByRole('status')
+      .filter({ hasText: /continuing where the last sync stopped, [\d,]+ contacts/ });
+    await resumed.waitFor({ timeout: syncTimeout });
+    const counted = Number(
+      (/stopped, ([\d,]+) contacts/.exec((await resumed.textContent()) ?? '')?.[1] ?? '').replace(/\D/g, ''),
+    );
+    expect(counted).toBeGreaterThan(kept);
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Sync finished/ })
+      .waitFor({ timeout: syncTimeout });
+    await expect.poll(() => shownCount(page), listTimeout).toBe(demoContacts);
     expect(problems).toEqual([]);
   });
 });

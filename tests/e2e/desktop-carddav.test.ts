@@ -68,6 +68,7 @@ const words = {
     removed: (n: string) => `${n} ${enContacts(n)} removed from the account`,
     close: 'Close',
     nothingYet: 'Nothing has been exported to this device yet.',
+    emptyNow: 'No contacts from this app are on this device now: its export was deleted.',
   },
   ru: {
     locale: 'ru-RU',
@@ -113,6 +114,7 @@ const words = {
     removed: (n: string) => `Из аккаунта ${ruNoun(n, 'удалён', 'удалено', 'удалено')} ${n} ${ruContacts(n)}`,
     close: 'Закрыть',
     nothingYet: 'На это устройство ещё ничего не выгружали.',
+    emptyNow: 'Сейчас на этом устройстве нет контактов из приложения: выгрузка удалена.',
   },
 } as const;
 type Language = keyof typeof words;
@@ -296,7 +298,7 @@ describe.each(languages)('a CardDAV address book in the window (%s)', (language)
     await expectAccessible(page);
     await done.getByRole('button', { name: w.close }).click();
     expect(await davStatus(bookUrl, radicale.authorization)).toBe(404);
-    await expect.poll(() => cardOf(page, name).getByText(w.nothingYet).isVisible()).toBe(true);
+    await expect.poll(() => cardOf(page, name).getByText(w.emptyNow).isVisible()).toBe(true);
   });
 
   it('Google: the form calls the sign-in, opens Google’s page, and a refusal reads in words', async () => {

@@ -32,13 +32,14 @@ async function exclusive<T>(ctx: SyncContext, work: (signal: AbortSignal) => Pro
 }
 
 function reporter(ctx: CoreContext, accountId: number, http: () => AmoHttpOptions | null) {
-  return (phase: SyncPhase, pages: number, contacts: number) =>
+  return (phase: SyncPhase, pages: number, contacts: number, resumed = false) =>
     ctx.events.emit({
       type: 'sync:progress',
       accountId,
       phase,
       pages,
       contacts,
+      resumed,
       requestsPerSecond: http()?.limiter.currentRate() ?? 0,
     });
 }

@@ -21,13 +21,19 @@ export async function fullPull(sync: AccountSync): Promise<FullPullResult> {
   let startedAt = state.fullPullStartedAt;
   let pages = 0;
   let written = 0;
+  // A first pull stopped halfway (cancelled, killed, offline) continues at its next page: the
+  // progress says so and counts on from the contacts already in the mirror, not from zero.
+  const resumed = (state.fullPullNextPage ?? 1) > 1;
+  const already = resumed
+    ? (sync.db.prepare('SELECT count(*) FROM contacts WHERE account_id = ?').pluck().get(sync.accountId) as number)
+    : 0;
   for await (const page of pullContactPages(sync.http, 'id-asc', state.fullPullNextPage ?? 1)) {
     throwIfCancelled(sync.signal);
     startedAt ??= page.serverTime ?? sync.fallbackNow();
     writePage(sync, page.contacts, { fullPullStartedAt: startedAt, fullPullNextPage: page.page + 1 });
     pages++;
     written += page.contacts.length;
-    sync.onPage(written);
+    sync.onPage(already + written, resumed);
   }
   throwIfCancelled(sync.signal);
   startedAt ??= sync.fallbackNow();

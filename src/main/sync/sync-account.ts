@@ -28,7 +28,7 @@ export interface SyncAccountRequest {
   readonly signal: AbortSignal;
   /** Unix milliseconds, this computer's clock. */
   readonly now: () => number;
-  readonly progress: (phase: SyncPhase, pages: number, contacts: number) => void;
+  readonly progress: (phase: SyncPhase, pages: number, contacts: number, resumed?: boolean) => void;
 }
 
 /** Reads the account, the user's rights and the field definitions; returns what a pull needs. */
@@ -67,7 +67,7 @@ export async function prepareSync(request: SyncAccountRequest): Promise<AccountS
     region: phoneRegion(info.country),
     codes: fieldCodesOf(fields),
     signal: request.signal,
-    onPage: (written) => request.progress('contacts', ++pages, written),
+    onPage: (written, resumed) => request.progress('contacts', ++pages, written, resumed),
     fallbackNow: () => Math.floor(request.now() / 1000),
   };
 }

@@ -13,7 +13,8 @@ export interface AccountSync {
   readonly codes: FieldCodes;
   readonly signal: AbortSignal;
   /** Called after each page is safely in the mirror. */
-  readonly onPage: (written: number) => void;
+  /** After each page: contacts written so far; `resumed` when a stopped first pull continues (counted from the mirror). */
+  readonly onPage: (written: number, resumed?: boolean) => void;
   /** Unix seconds by this computer's clock: only a fallback when the CRM sends no Date. */
   readonly fallbackNow: () => number;
 }

@@ -2,7 +2,7 @@
  * The desktop window: the welcome screen until an account is connected, then the
  * workspace: accounts and sync on the left with the sections, the chosen section beside.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../shared/api/types';
 import { AccountList } from './accounts/AccountList';
@@ -29,6 +29,16 @@ export function App() {
   /** The address of the account being reconnected ('' when adding a new one). */
   const [reconnecting, setReconnecting] = useState('');
   const sync = useSync(accounts ?? []);
+  const arrived = sync.running && sync.progress?.phase === 'contacts' ? sync.progress.contacts : 0;
+  const lastShown = useRef(0);
+
+  // While contacts arrive, the list shows them (at most once a second: each refresh is a query),
+  // so a first sync never reads "Found: 0" next to "3 000 contacts loaded".
+  useEffect(() => {
+    if (arrived === 0 || Date.now() - lastShown.current < 1000) return;
+    lastShown.current = Date.now();
+    setRefreshKey((key) => key + 1);
+  }, [arrived]);
 
   const reload = useCallback(() => {
     api.listAccounts({}).then((list) => {

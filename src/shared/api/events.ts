@@ -12,6 +12,8 @@ export interface SyncProgressEvent {
   readonly phase: SyncPhase;
   readonly pages: number;
   readonly contacts: number;
+  /** A first pull stopped earlier continues: `contacts` counts those already in the mirror too. */
+  readonly resumed: boolean;
   /** Requests per second over the last few seconds, as the limiter sees it. */
   readonly requestsPerSecond: number;
 }

@@ -1,6 +1,6 @@
 import type { NetworkInterfaceInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { preferRemembered, rankLanAddresses } from '../../../src/main/delivery/handoff/lan-addresses';
+import { connectionKindOf, preferRemembered, rankLanAddresses } from '../../../src/main/delivery/handoff/lan-addresses';
 
 function v4(address: string, netmask = '255.255.255.0', internal = false): NetworkInterfaceInfo {
   return { address, netmask, family: 'IPv4', mac: '00:00:00:00:00:00', internal, cidr: `${address}/24` };
@@ -30,7 +30,34 @@ describe('choosing the address for the QR code', () => {
       enp3s0: [v4('10.0.0.7', '255.255.255.0')],
     });
     expect(ranked.map((a) => a.address)).toEqual(['192.168.1.34', '10.0.0.7']);
-    expect(ranked[0]).toEqual({ address: '192.168.1.34', interfaceName: 'wlan0', network: '192.168.1.0/24' });
+    expect(ranked[0]).toEqual({
+      address: '192.168.1.34',
+      interfaceName: 'wlan0',
+      kind: 'wifi',
+      network: '192.168.1.0/24',
+    });
+    expect(ranked[1]?.kind).toBe('cable');
+  });
+
+  it('names the connection as a person does: Wi-Fi, a cable, or just a network when the name does not say', () => {
+    const kinds = Object.fromEntries(
+      ['wlan0', 'wlp2s0', 'Wi-Fi', 'Wi-Fi 2', 'Беспроводная сеть', 'eth0', 'enp3s0', 'Ethernet', 'en0', 'bond0'].map(
+        (name) => [name, connectionKindOf(name)],
+      ),
+    );
+    expect(kinds).toEqual({
+      wlan0: 'wifi',
+      wlp2s0: 'wifi',
+      'Wi-Fi': 'wifi',
+      'Wi-Fi 2': 'wifi',
+      'Беспроводная сеть': 'wifi',
+      eth0: 'cable',
+      enp3s0: 'cable',
+      Ethernet: 'cable',
+      // macOS calls Wi-Fi and Ethernet both en0, en1...: the name cannot tell.
+      en0: 'network',
+      bond0: 'network',
+    });
   });
 
   it('ranks an address ending in .1 last (a gateway, hotspot or virtual host side)', () => {

@@ -15,6 +15,16 @@ const virtualAdapter =
 /** Names that are usually the real Wi-Fi or Ethernet adapter. */
 const physicalAdapter = /^(en\d|eth|wlan|wlp|wlo|enp|eno|ens|wl|wi-?fi|ethernet|беспроводная|ethernet)/i;
 
+/**
+ * What a person calls the adapter: Wi-Fi or a cable, from its name (Linux wlan0 or wlp2s0, Windows
+ * "Wi-Fi" or "Беспроводная сеть"; eth0, enp3s0, "Ethernet"). macOS names both en0, en1...: unknown.
+ */
+export function connectionKindOf(interfaceName: string): LanAddress['kind'] {
+  if (/^(wlan|wlp|wlo|wl\d|wi-?fi|wireless|беспроводн)/i.test(interfaceName)) return 'wifi';
+  if (/^(eth|enp|eno|ens|ethernet|подключение по локальной)/i.test(interfaceName)) return 'cable';
+  return 'network';
+}
+
 export function rankLanAddresses(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>): LanAddress[] {
   const candidates: Array<LanAddress & { score: number }> = [];
   for (const [interfaceName, infos] of Object.entries(interfaces)) {
@@ -29,7 +39,13 @@ export function rankLanAddresses(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>
       if (isPrivate(a, b)) score += 4;
       if (physicalAdapter.test(interfaceName)) score += 2;
       if (octets[3] === 1) score -= 8;
-      candidates.push({ address: info.address, interfaceName, network: networkOf(info), score });
+      candidates.push({
+        address: info.address,
+        interfaceName,
+        kind: connectionKindOf(interfaceName),
+        network: networkOf(info),
+        score,
+      });
     }
   }
   // Stable: equal scores keep the operating system's order.

@@ -66,7 +66,10 @@ function AccountItem({ account, onReconcile, onReconnect }: { account: AccountSu
       <div className="hint">
         {account.lastSyncedAt
           ? t('accounts.lastSynced', { when: format.format(account.lastSyncedAt) })
-          : t('accounts.neverSynced')}
+          : account.contactCount > 0
+            ? // A first sync stopped halfway holds contacts: "not synced yet" would contradict the count above.
+              t('accounts.syncUnfinished', { count: account.contactCount })
+            : t('accounts.neverSynced')}
       </div>
       <div className="row account-actions">
         {account.lastSyncedAt && (

@@ -63,7 +63,9 @@ function progressText(t: TFunction, sync: ReturnType<typeof useSync>): string {
   switch (progress.phase) {
     case 'contacts':
       // Pages and request rates are the engine's words, not a sales manager's: how many arrived.
-      return t('sync.phaseContacts', { name, count: progress.contacts });
+      return progress.resumed
+        ? t('sync.phaseResumed', { name, count: progress.contacts })
+        : t('sync.phaseContacts', { name, count: progress.contacts });
     case 'deletions':
       return t('sync.phaseDeletions', { name });
     case 'reconcile':

@@ -6,6 +6,9 @@ export const accountsEn = {
     contacts_one: '{{count, number}} contact, {{withPhone, number}} with a phone',
     contacts_other: '{{count, number}} contacts, {{withPhone, number}} with a phone',
     neverSynced: 'Not synced yet',
+    syncUnfinished_one: 'Sync not finished: {{count, number}} contact so far. “Sync now” continues where it stopped.',
+    syncUnfinished_other:
+      'Sync not finished: {{count, number}} contacts so far. “Sync now” continues where it stopped.',
     lastSynced: 'Synced {{when}}',
     addAnother: 'Add an account',
     you: 'You: {{name}}',
@@ -54,6 +57,8 @@ export const accountsEn = {
     phaseAccount: 'Connecting to {{name}}…',
     phaseContacts_one: '{{name}}: {{count, number}} contact loaded so far…',
     phaseContacts_other: '{{name}}: {{count, number}} contacts loaded so far…',
+    phaseResumed_one: '{{name}}: continuing where the last sync stopped, {{count, number}} contact so far…',
+    phaseResumed_other: '{{name}}: continuing where the last sync stopped, {{count, number}} contacts so far…',
     phaseDeletions: '{{name}}: checking for deleted contacts…',
     phaseReconcile: '{{name}}: comparing every contact with amoCRM ({{count, number}} so far)…',
     done: 'Sync finished: {{changed}} new or changed, {{deleted}} deleted in amoCRM.',

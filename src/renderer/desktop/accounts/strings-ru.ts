@@ -11,6 +11,14 @@ export const accountsRu: Widen<typeof accountsEn> = {
     contacts_many: '{{count, number}} контактов, с телефоном: {{withPhone, number}}',
     contacts_other: '{{count, number}} контакта, с телефоном: {{withPhone, number}}',
     neverSynced: 'Ещё не синхронизирован',
+    syncUnfinished_one:
+      'Синхронизация не закончена: пока {{count, number}} контакт. «Синхронизировать» продолжит с места остановки.',
+    syncUnfinished_few:
+      'Синхронизация не закончена: пока {{count, number}} контакта. «Синхронизировать» продолжит с места остановки.',
+    syncUnfinished_many:
+      'Синхронизация не закончена: пока {{count, number}} контактов. «Синхронизировать» продолжит с места остановки.',
+    syncUnfinished_other:
+      'Синхронизация не закончена: пока {{count, number}} контакта. «Синхронизировать» продолжит с места остановки.',
     lastSynced: 'Синхронизирован {{when}}',
     you: 'Вы: {{name}}',
     youUnnamed: 'Вы вошли под своим логином amoCRM.',
@@ -61,6 +69,10 @@ export const accountsRu: Widen<typeof accountsEn> = {
     phaseContacts_few: '«{{name}}»: загружено {{count, number}} контакта…',
     phaseContacts_many: '«{{name}}»: загружено {{count, number}} контактов…',
     phaseContacts_other: '«{{name}}»: загружено {{count, number}} контакта…',
+    phaseResumed_one: '«{{name}}»: продолжаем с места остановки, уже {{count, number}} контакт…',
+    phaseResumed_few: '«{{name}}»: продолжаем с места остановки, уже {{count, number}} контакта…',
+    phaseResumed_many: '«{{name}}»: продолжаем с места остановки, уже {{count, number}} контактов…',
+    phaseResumed_other: '«{{name}}»: продолжаем с места остановки, уже {{count, number}} контакта…',
     phaseDeletions: '«{{name}}»: проверяем удалённые контакты…',
     phaseReconcile: '«{{name}}»: сверяем каждый контакт с amoCRM (уже {{count, number}})…',
     done: 'Синхронизация завершена: новых или изменённых — {{changed}}, удалено в amoCRM — {{deleted}}.',

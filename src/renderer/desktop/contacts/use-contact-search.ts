@@ -10,6 +10,9 @@ export const searchPageSize = 100;
 
 interface SearchState {
   readonly key: string;
+  readonly query: string;
+  /** The pages are the previous answer to the same query, shown until the new first page arrives. */
+  readonly stale: boolean;
   readonly total: number | null;
   readonly pages: ReadonlyMap<number, readonly ContactListItem[]>;
   readonly error: unknown;
@@ -18,7 +21,14 @@ interface SearchState {
 export function useContactSearch(query: string, refreshKey: number) {
   const api = useApi();
   const key = `${refreshKey}\u0000${query}`;
-  const [state, setState] = useState<SearchState>({ key, total: null, pages: new Map(), error: null });
+  const [state, setState] = useState<SearchState>({
+    key,
+    query,
+    stale: false,
+    total: null,
+    pages: new Map(),
+    error: null,
+  });
   const requested = useRef(new Set<string>());
 
   const loadPage = useCallback(
@@ -32,7 +42,13 @@ export function useContactSearch(query: string, refreshKey: number) {
           setState((current) =>
             current.key !== key
               ? current
-              : { ...current, total: result.total, pages: new Map(current.pages).set(page, result.items) },
+              : {
+                  ...current,
+                  stale: false,
+                  total: result.total,
+                  // The first fresh page replaces a stale answer; pages scrolled to load again.
+                  pages: new Map(current.stale ? [] : current.pages).set(page, result.items),
+                },
           ),
         )
         .catch((error: unknown) => {
@@ -45,9 +61,15 @@ export function useContactSearch(query: string, refreshKey: number) {
 
   useEffect(() => {
     requested.current = new Set();
-    setState({ key, total: null, pages: new Map(), error: null });
+    // The same query refreshed (contacts arriving during a sync): keep showing the last answer
+    // until the new one is in, instead of an empty list every second.
+    setState((current) =>
+      current.query === query && current.total !== null
+        ? { ...current, key, stale: true, error: null }
+        : { key, query, stale: false, total: null, pages: new Map(), error: null },
+    );
     loadPage(0);
-  }, [key, loadPage]);
+  }, [key, query, loadPage]);
 
   const itemAt = (index: number): ContactListItem | undefined =>
     state.pages.get(Math.floor(index / searchPageSize))?.[index % searchPageSize];

@@ -18,10 +18,8 @@ export function AccountStateItem({ device, state, onDeleteExport }: Props) {
       <div className="account-name">{state.accountName}</div>
       <div>{t('devices.contacts', { count: state.contacts })}</div>
       <div className="hint">
-        {t('devices.firstLast', {
-          first: formatDate(state.firstExportedAt),
-          last: formatDate(state.lastExportedAt),
-        })}
+        {/* One "last" time per card: the last run's, below; here only since when. */}
+        {t('devices.since', { first: formatDate(state.firstExportedAt) })}
       </div>
       {state.capRemaining !== null && (
         <CapMeter account={state.accountName} used={state.contacts} remaining={state.capRemaining} />

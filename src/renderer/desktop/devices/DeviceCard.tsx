@@ -32,7 +32,8 @@ export function DeviceCard({ overview, onExport, onChanged }: Props) {
       </h3>
       {device.carddav && <CardDavSummary target={device.carddav} />}
       {accounts.length === 0 ? (
-        <p className="hint">{t('devices.nothingYet')}</p>
+        // After an export was deleted the history still has its run: "nothing yet" would contradict it.
+        <p className="hint">{lastRun ? t('devices.emptyNow') : t('devices.nothingYet')}</p>
       ) : (
         <ul className="account-states" aria-label={t('devices.accountsLabel', { name: device.name })}>
           {accounts.map((state) => (
@@ -48,7 +49,7 @@ export function DeviceCard({ overview, onExport, onChanged }: Props) {
       {lastRun && (
         <p className="hint" data-testid="last-run">
           {t('devices.lastRun', {
-            when: formatDate(lastRun.startedAt),
+            when: formatDate(lastRun.finishedAt),
             route: t(`history.route.${lastRun.delivery}`),
             outcome: t(`history.outcome.${lastRun.outcome}`).toLowerCase(),
           })}

@@ -87,7 +87,7 @@ export function HandoffDialog({ handoff, children }: Props) {
                 <select value={started.address} onChange={(event) => void handoff.switchAddress(event.target.value)}>
                   {addresses.map((address) => (
                     <option key={address.address} value={address.address}>
-                      {address.address} ({address.interfaceName})
+                      {t(`settings.lan.kind.${address.kind}`, { address: address.address })}
                     </option>
                   ))}
                 </select>

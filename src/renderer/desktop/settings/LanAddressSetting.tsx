@@ -55,12 +55,14 @@ export function LanAddressSetting() {
             checked={index === 0}
             onChange={() => void choose(address.address)}
           />
-          {t('settings.lan.option', { ...address })}
+          <span title={address.interfaceName}>
+            {t(`settings.lan.kind.${address.kind}`, { address: address.address })}
+          </span>
         </label>
       ))}
       <ErrorNotice error={error} />
       <p role="status" className="hint">
-        {saved && t('settings.lan.saved', { ...saved })}
+        {saved && t('settings.lan.saved', { address: saved.address })}
       </p>
     </fieldset>
   );

@@ -10,8 +10,8 @@ export const settingsEn = {
       legend: 'This computer’s address in QR codes',
       hint: 'The phone must reach this address over your Wi-Fi. If it cannot, try another one; the choice is remembered for each network.',
       loading: 'Looking for network addresses…',
-      option: '{{address}} · {{interfaceName}}, network {{network}}',
-      saved: 'Saved: QR codes on {{network}} use {{address}}.',
+      kind: { wifi: 'Wi-Fi ({{address}})', cable: 'Cable ({{address}})', network: 'Network ({{address}})' },
+      saved: 'Saved: on this network, QR codes use {{address}}.',
     },
     data: {
       heading: 'Data',
@@ -19,8 +19,8 @@ export const settingsEn = {
       folderHint:
         'The local copy of your contacts, the devices and the history live here. Nothing leaves this computer except to your phone.',
       version: 'Version',
-      face: 'Running as',
-      faces: { electron: 'desktop app', browser: 'browser mode', cli: 'command line' },
+      face: 'Opened',
+      faces: { electron: 'as the desktop app', browser: 'in a browser', cli: 'from the command line' },
     },
     about: {
       heading: 'About',

@@ -13,8 +13,8 @@ export const settingsRu: Widen<typeof settingsEn> = {
       legend: 'Адрес этого компьютера в QR-кодах',
       hint: 'Телефон должен достучаться до этого адреса через ваш Wi-Fi. Если не получается, попробуйте другой; выбор запоминается для каждой сети.',
       loading: 'Ищем сетевые адреса…',
-      option: '{{address}} · {{interfaceName}}, сеть {{network}}',
-      saved: 'Сохранено: QR-коды в сети {{network}} используют {{address}}.',
+      kind: { wifi: 'Wi-Fi ({{address}})', cable: 'Кабель ({{address}})', network: 'Сеть ({{address}})' },
+      saved: 'Сохранено: в этой сети QR-коды используют {{address}}.',
     },
     data: {
       heading: 'Данные',
@@ -22,8 +22,8 @@ export const settingsRu: Widen<typeof settingsEn> = {
       folderHint:
         'Здесь хранятся локальная копия ваших контактов, устройства и история. С компьютера ничего не уходит, кроме как на ваш телефон.',
       version: 'Версия',
-      face: 'Режим',
-      faces: { electron: 'настольное приложение', browser: 'режим браузера', cli: 'командная строка' },
+      face: 'Запуск',
+      faces: { electron: 'как настольное приложение', browser: 'в браузере', cli: 'из командной строки' },
     },
     about: {
       heading: 'О приложении',

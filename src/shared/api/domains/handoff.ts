@@ -7,7 +7,10 @@ import { verb } from './verb';
 /** An address of this computer that a phone on the same network may reach. */
 export interface LanAddress {
   readonly address: string;
+  /** The adapter's own name (eth0, en0, "Wi-Fi"): for support, not for the person. */
   readonly interfaceName: string;
+  /** What the person calls it, shown as "Wi-Fi (192.168.1.20)". */
+  readonly kind: 'wifi' | 'cable' | 'network';
   /** Its network ("192.168.1.0/24"): a choice is remembered per network. */
   readonly network: string;
 }
