@@ -13,15 +13,20 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** Electron's npm package downloads its binary on first use; that is what fails offline. */
 function locateElectron() {
-  if (process.env.AMO_PHONEBOOK_BROWSER_MODE === '1') return { ok: false, reason: 'AMO_PHONEBOOK_BROWSER_MODE=1' };
+  if (process.env.AMO_PHONEBOOK_BROWSER_MODE === '1') return { ok: false, reason: 'asked' };
   const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
     cwd: root,
     encoding: 'utf8',
     timeout: 180_000,
   });
   if (probe.status === 0 && probe.stdout) return { ok: true, path: probe.stdout };
-  const reason = probe.error?.code === 'ETIMEDOUT' ? 'the download timed out' : 'its binary could not be downloaded';
-  return { ok: false, reason };
+  return { ok: false, reason: probe.error?.code === 'ETIMEDOUT' ? 'timeout' : 'download' };
+}
+
+/** The rule of src/main/cli/terminal-language.ts (this line is printed before anything is built). */
+function russianTerminal(env = process.env) {
+  const posix = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value && value !== 'C');
+  return /^ru([_.-]|$)/i.test(posix ?? Intl.DateTimeFormat().resolvedOptions().locale);
 }
 
 function run(command, args, env = process.env) {
@@ -38,7 +43,22 @@ if (electron.ok) {
   const binding = ensureElectronSqlite({ root, electronVersion: version });
   run(npm, ['exec', '--', 'electron-vite', 'dev'], { ...process.env, AMO_PHONEBOOK_SQLITE_BINDING: binding });
 } else {
-  console.log(`Electron is not available here (${electron.reason}); opening the app in your browser instead.`);
+  const reasons = russianTerminal()
+    ? {
+        asked: 'AMO_PHONEBOOK_BROWSER_MODE=1',
+        timeout: 'загрузка не успела',
+        download: 'его программу не удалось скачать',
+      }
+    : {
+        asked: 'AMO_PHONEBOOK_BROWSER_MODE=1',
+        timeout: 'the download timed out',
+        download: 'its binary could not be downloaded',
+      };
+  console.log(
+    russianTerminal()
+      ? `Electron здесь недоступен (${reasons[electron.reason]}); открываем приложение в браузере.`
+      : `Electron is not available here (${reasons[electron.reason]}); opening the app in your browser instead.`,
+  );
   const build = spawnSync(npm, ['exec', '--', 'electron-vite', 'build', '--logLevel', 'error'], {
     cwd: root,
     stdio: 'inherit',

@@ -65,7 +65,9 @@ const words = {
     capRow: 'Left out: over the iPhone limit',
     toDelivery: 'Choose how to send',
     file: 'Save a .vcf file',
-    fileDone: (n: string) => `${n} ${enContacts(n)} ${countIn(n) === 1 ? 'was' : 'were'} saved to this file:`,
+    fileDone: (n: string) => `${n} ${enContacts(n)} ${countIn(n) === 1 ? 'is' : 'are'} ready in a file:`,
+    download: /^Download .*\.vcf$/,
+    googleContacts: 'Google Contacts (opens in a new window)',
     qr: 'Send by QR code',
     qrAlt: 'QR code to scan with the phone',
     importLink: 'Import contacts',
@@ -75,8 +77,8 @@ const words = {
     route: { file: '.vcf file', lan: 'QR code' },
     delivered: 'Delivered',
     counts: (sent: string, fresh: string) => `${sent} sent: ${fresh} new, 0 updated.`,
-    deleteExport: 'Delete this export…',
-    deleteConfirm: 'Delete the export',
+    deleteExport: 'Start this export over…',
+    deleteConfirm: 'Start over',
     cancel: 'Cancel',
     forgets: 'The app stops counting the',
     steps: 'Now remove them from the phone',
@@ -116,7 +118,9 @@ const words = {
     capRow: 'Не попали: сверх лимита iPhone',
     toDelivery: 'Выбрать способ отправки',
     file: 'Сохранить файл .vcf',
-    fileDone: (n: string) => `${n} ${ruContacts(n)} ${ruNoun(n, 'сохранён', 'сохранены', 'сохранены')} в файл:`,
+    fileDone: (n: string) => `В файле ${n} ${ruContacts(n)}:`,
+    download: /^Скачать .*\.vcf$/,
+    googleContacts: 'Google Контакты (откроются в новом окне)',
     qr: 'Отправить по QR-коду',
     qrAlt: 'QR-код для телефона',
     importLink: 'Импортировать контакты',
@@ -126,8 +130,8 @@ const words = {
     route: { file: 'файл .vcf', lan: 'QR-код' },
     delivered: 'Доставлено',
     counts: (sent: string, fresh: string) => `Отправлено ${sent}: новых ${fresh}, обновлённых 0.`,
-    deleteExport: 'Удалить эту выгрузку…',
-    deleteConfirm: 'Удалить выгрузку',
+    deleteExport: 'Начать выгрузку заново…',
+    deleteConfirm: 'Начать заново',
     cancel: 'Отменить',
     forgets: 'Приложение перестанет считать отправленными туда',
     steps: 'Теперь удалите их с телефона',
@@ -322,6 +326,16 @@ describe.each(languages)('the devices and export screens (%s)', (language) => {
     expect(plain(await shown.textContent())).toContain(plain(w.fileDone(n(expected.delivered))));
     const path = (await shown.locator('code').textContent()) ?? '';
     expect(readVCards(readFileSync(path, 'utf8'))).toHaveLength(expected.delivered);
+    // Item 8: browser mode offers the file as a download (the browser may be on another
+    // computer), byte for byte the file the app wrote; Google Contacts is one click away.
+    const download = page.waitForEvent('download');
+    await shown.getByRole('button', { name: w.download }).click();
+    const downloaded = join(tempDir(), 'downloaded.vcf');
+    await (await download).saveAs(downloaded);
+    expect(readFileSync(downloaded).equals(readFileSync(path))).toBe(true);
+    expect(await shown.getByRole('link', { name: w.googleContacts }).getAttribute('href')).toBe(
+      'https://contacts.google.com/',
+    );
 
     await page.getByRole('button', { name: w.backToDevices }).first().click();
     await expect

@@ -199,7 +199,7 @@ describe('the phone page against the real handoff server', () => {
     await page.getByText('From: acme').waitFor();
     for (const name of vcard.names.slice(0, 8)) await page.getByText(name, { exact: true }).waitFor();
     await page.getByText('and 4 more').waitFor();
-    await page.getByRole('status').getByText('Received. Your computer has recorded the delivery.').waitFor();
+    await page.getByRole('status').getByText('Contacts received; your computer has noted it.').waitFor();
     await page.getByText('Tap Open on the download, then choose Contacts, then the account to save to.').waitFor();
     // The desktop wrote its ledger before it told the page "done".
     expect(acks).toHaveLength(1);
@@ -261,7 +261,7 @@ describe('the phone page against the real handoff server', () => {
     expect(new URL(page.url()).hash).toBe('');
     await page.reload();
     await expect.poll(() => page.getByTestId('check-code').textContent()).toBe(handoff.checkCode);
-    await page.getByText('Received. Your computer has recorded the delivery.').waitFor();
+    await page.getByText('Contacts received; your computer has noted it.').waitFor();
     expect(await handoff.outcome).toEqual({ kind: 'acknowledged' });
     expect(acks).toHaveLength(1);
     expect(clientOf(frames[1])).toBe(clientOf(frames[0]));
@@ -304,7 +304,7 @@ describe('the phone page against the real handoff server', () => {
     await alert(page, 'The connection to the computer was lost.');
     await page.getByRole('button', { name: 'Retry' }).click();
     await page.getByText('2 contacts').waitFor();
-    await page.getByText('Received. Your computer has recorded the delivery.').waitFor();
+    await page.getByText('Contacts received; your computer has noted it.').waitFor();
     expect(frames).toHaveLength(2);
     expect(clientOf(frames[1])).toBe(clientOf(frames[0]));
     expect(await handoff.outcome).toEqual({ kind: 'acknowledged' });

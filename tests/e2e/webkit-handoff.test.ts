@@ -166,7 +166,7 @@ describe('the companion page in WebKit, as on an iPhone', () => {
     expect(await session.execute('return [innerWidth, innerHeight, devicePixelRatio]')).toEqual([390, 844, 3]);
 
     await waitForText(session, '[data-testid="check-code"]', checkCode);
-    await waitForText(session, '[role="status"]', 'Received. Your computer has recorded the delivery.');
+    await waitForText(session, '[role="status"]', 'Contacts received; your computer has noted it.');
     await waitForText(session, '#summary-count', `${expected} contacts`);
     // The key left the address bar (replaceState), kept for a reload in this tab's sessionStorage.
     expect(new URL(await session.currentUrl()).hash).toBe('');

@@ -2,6 +2,7 @@
  * Exports: preview, deliver to a .vcf file, and delete an export (R6). Every export first
  * refreshes the mirror from the CRM (R1), which also reads the user's rights afresh (R7).
  */
+import { readFile, stat } from 'node:fs/promises';
 import type { ApiParsedInput } from '../../shared/api/schemas';
 import type { ExportReset, ExportResult } from '../../shared/api/types';
 import { routeRefusal } from '../../shared/delivery-routes';
@@ -24,14 +25,21 @@ async function previewExport(ctx: ServiceContext, input: ApiParsedInput<'preview
 
 async function exportToFile(ctx: ServiceContext, input: ApiParsedInput<'exportToFile'>): Promise<ExportResult> {
   const startedAt = ctx.now();
-  const { format, outPath, ...selection } = input;
+  const { format, outPath, includeContent, ...selection } = input;
   const device = deviceOf(ctx, input.deviceId);
   const refused = routeRefusal(device, 'file');
   if (refused) throw new AppError('INVALID_INPUT', refused, { field: 'deviceId' });
   const path = await resolveExportPath(outPath, device, ctx.dataDir, new Date(startedAt));
   const plan = await planExportFor(ctx, selection, { remember: true });
-  return runExport(ctx, { deviceId: device.id, startedAt }, plan, fileDelivery(ctx.db, format, path));
+  const result = await runExport(ctx, { deviceId: device.id, startedAt }, plan, fileDelivery(ctx.db, format, path));
+  if (!includeContent) return result;
+  // The file was written and committed: what the window downloads is exactly those bytes.
+  const { size } = await stat(result.file);
+  return size > largestDownload ? result : { ...result, content: await readFile(result.file, 'utf8') };
 }
+
+/** A .vcf larger than this is left on disk only (100,000 contacts are about 30 MB). */
+const largestDownload = 64 * 1024 * 1024;
 
 async function getExportChoices(ctx: ServiceContext, { deviceId }: ApiParsedInput<'getExportChoices'>) {
   return listExportChoices(ctx.db, deviceOf(ctx, deviceId).id);

@@ -4,6 +4,7 @@
  * want of a phone), and a device remembers whose contacts its last export took, per account,
  * so "only mine" is never silently unticked on the next export.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportCounts } from '../../../src/shared/api/types';
 import { exportWorld } from './export-world';
@@ -92,5 +93,26 @@ describe('a device remembers whose contacts it took', () => {
     const file = new db(`${world.dataDir}/mirror.sqlite`, { readonly: true });
     expect(file.prepare('SELECT count(*) FROM export_choices WHERE device_id = ?').pluck().get(phone.id)).toBe(0);
     file.close();
+  });
+});
+
+describe('a file for browser mode', () => {
+  it('answers the text of the written file when asked, byte for byte, and not otherwise', async () => {
+    const files = await world.call('addDevice', { name: 'Google', platform: 'file' });
+    const asked = await world.call('exportToFile', {
+      deviceId: files.id,
+      period: '30d',
+      onlyMine: false,
+      includeContent: true,
+      outPath: `${world.dataDir}/with-content.vcf`,
+    });
+    expect(asked.delivered).toBeGreaterThan(0);
+    expect(asked.content).toBe(readFileSync(asked.file, 'utf8'));
+    const plain = await world.call('exportToFile', {
+      deviceId: files.id,
+      onlyMine: false,
+      outPath: `${world.dataDir}/without-content.vcf`,
+    });
+    expect(plain.content).toBeUndefined();
   });
 });

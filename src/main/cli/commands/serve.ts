@@ -6,6 +6,15 @@ import { builtUiDir } from '../../lib/paths';
 import { createCoreService } from '../../service';
 import { parsePositiveInt } from '../output';
 import { type GlobalOptions, resolveDataDir } from '../session';
+import { type TerminalLanguage, terminalLanguage } from '../terminal-language';
+
+/** What `serve` (and so `npm start` without Electron) prints, in the terminal's language. */
+const runningLines: Readonly<Record<TerminalLanguage, (url: string) => string>> = {
+  en: (url) =>
+    `amo-phonebook is running in browser mode. Open this address (it works only on this computer):\n\n  ${url}\n\nPress Ctrl+C to stop.\n`,
+  ru: (url) =>
+    `amo-phonebook работает в браузере. Откройте этот адрес (он работает только на этом компьютере):\n\n  ${url}\n\nЧтобы остановить, нажмите Ctrl+C.\n`,
+};
 
 export function registerServeCommand(program: Command): void {
   program
@@ -21,9 +30,7 @@ export function registerServeCommand(program: Command): void {
         if (globals.json) {
           process.stdout.write(`${JSON.stringify({ url: handle.url, port: handle.port, dataDir: service.dataDir })}\n`);
         } else {
-          process.stdout.write(
-            `amo-phonebook is running in browser mode. Open this address (it works only on this computer):\n\n  ${handle.url}\n\nPress Ctrl+C to stop.\n`,
-          );
+          process.stdout.write(runningLines[terminalLanguage()](handle.url));
         }
         if (options.open) openInBrowser(handle.url);
         await new Promise<void>((resolve) => {

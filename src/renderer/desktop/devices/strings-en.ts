@@ -17,7 +17,7 @@ export const devicesEn = {
     export: 'Export contacts…',
     rename: 'Rename',
     remove: 'Remove',
-    deleteExport: 'Delete this export…',
+    deleteExport: 'Start this export over…',
     cap: {
       label: 'iPhone limit for {{account}}',
       text: '{{used, number}} of {{cap, number}} used, {{remaining, number}} left',
@@ -156,12 +156,12 @@ export const devicesEn = {
       removed: '“{{name}}” was removed.',
     },
     reset: {
-      heading: 'Delete the export of {{account}} from {{device}}?',
+      heading: 'Start the export of {{account}} to {{device}} over?',
       body_one:
         'The app stops counting the {{count, number}} contact it sent there, and the next export starts over, as a first export. The contact itself stays on the phone until you delete it there: the steps follow.',
       body_other:
         'The app stops counting the {{count, number}} contacts it sent there, and the next export starts over, as a first export. The contacts themselves stay on the phone until you delete them there: the steps follow.',
-      confirm: 'Delete the export',
+      confirm: 'Start over',
       done_one: 'Done: the app no longer counts {{count, number}} contact of {{account}} as sent to {{device}}.',
       done_other: 'Done: the app no longer counts {{count, number}} contacts of {{account}} as sent to {{device}}.',
       carddavBody:

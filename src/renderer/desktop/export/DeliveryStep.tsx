@@ -107,7 +107,7 @@ export function DeliveryStep({ device, selection, preview, onBack, onFinish }: P
           {t('wizard.delivery.delivered', { count: delivered, name: device.name })}
         </p>
       )}
-      <HandoffDialog handoff={handoff}>
+      <HandoffDialog handoff={handoff} platform={device.platform}>
         {manyPhones && <UsbPicker onPick={(serial) => void handoff.start({ ...selection, route: 'usb', serial })} />}
       </HandoffDialog>
       <div className="row">

@@ -5,18 +5,21 @@
  */
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LanAddress } from '../../../shared/api/types';
+import type { LanAddress, TargetPlatform } from '../../../shared/api/types';
 import { useApi } from '../api/context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { checklistFor } from './handoff-checklist';
 import type { useHandoff } from './use-handoff';
 
 interface Props {
   readonly handoff: ReturnType<typeof useHandoff>;
+  /** The phone's kind: an iPhone has no USB route, so the checklist offers it the file instead. */
+  readonly platform: TargetPlatform;
   /** Shown under an error that asks the user to choose (several USB phones: which one). */
   readonly children?: ReactNode;
 }
 
-export function HandoffDialog({ handoff, children }: Props) {
+export function HandoffDialog({ handoff, platform, children }: Props) {
   const { t } = useTranslation();
   const api = useApi();
   const { started, status, phase, finished } = handoff;
@@ -75,7 +78,7 @@ export function HandoffDialog({ handoff, children }: Props) {
               <div className="notice" role="note">
                 <p>{t('handoff.checklist.heading')}</p>
                 <ul>
-                  {(['wifi', 'isolation', 'vpn', 'firewall', 'address', 'fallback'] as const).map((item) => (
+                  {checklistFor(platform, addresses.length > 1).map((item) => (
                     <li key={item}>{t(`handoff.checklist.${item}`)}</li>
                   ))}
                 </ul>

@@ -28,7 +28,7 @@ export const en = {
     receiving: 'Receiving the contacts…',
     opening: 'Decrypting the contacts…',
     confirming: 'Telling your computer the contacts arrived…',
-    done: 'Received. Your computer has recorded the delivery.',
+    done: 'Contacts received; your computer has noted it.',
   },
   ending: {
     'unknown-token': 'This QR code is no longer valid: show a new one on your computer.',

@@ -73,6 +73,11 @@ export interface ExportResult extends ExportPreview {
   readonly format: ExportFormat;
   /** The absolute path of the written .vcf. */
   readonly file: string;
+  /**
+   * The file's text, when asked for (browser mode: the window may be on another computer
+   * than the file, so it offers it as a download). Absent for a file over the size limit.
+   */
+  readonly content?: string;
 }
 
 export interface ExportReset {
@@ -111,6 +116,8 @@ export const exportVerbs = {
         format: z.enum(['vcard3', 'vcard4']).default('vcard3'),
         /** Absolute path of the .vcf to write; omitted means "a new file in Downloads". */
         outPath: z.string().min(1).max(4096).optional(),
+        /** Also answer the file's text (browser mode's download). */
+        includeContent: z.boolean().optional(),
       })
       .strict(),
   ).returns<ExportResult>(),
