@@ -3,12 +3,13 @@
  * as a file to send and as one line to paste, with who must do what. An account connected by a
  * long-lived token does not know its integration, so the dialog asks for it first.
  */
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary, TeamInvitationMade } from '../../../shared/api/types';
 import { useApi } from '../api/context';
 import { offerDownload } from '../components/download';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ModalDialog } from '../components/ModalDialog';
 
 interface Props {
   readonly account: AccountSummary;
@@ -18,7 +19,6 @@ interface Props {
 export function InviteColleagues({ account, onClose }: Props) {
   const { t } = useTranslation();
   const api = useApi();
-  const id = useId();
   const [made, setMade] = useState<TeamInvitationMade | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [copied, setCopied] = useState(false);
@@ -26,11 +26,7 @@ export function InviteColleagues({ account, onClose }: Props) {
   const needsIntegration = account.authKind !== 'oauth';
   const close = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    close.current?.focus();
-    return () => opener?.focus();
-  }, []);
+  useEffect(() => close.current?.focus(), []);
 
   const create = async (given?: typeof integration) => {
     setError(null);
@@ -80,72 +76,61 @@ export function InviteColleagues({ account, onClose }: Props) {
   );
 
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog card"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') onClose();
-        }}
-      >
-        <h2 id={`${id}-title`}>{t('invite.heading', { name: account.name })}</h2>
-        <ol className="steps">
-          <li>{t('invite.youSend')}</li>
-          <li>{t('invite.step1')}</li>
-          <li>{t('invite.step2')}</li>
-          <li>{t('invite.step3')}</li>
-        </ol>
-        {needsIntegration && !made && (
-          <form className="form" onSubmit={submit}>
-            <p className="hint">{t('invite.needsIntegration')}</p>
-            {field('clientId', t('welcome.clientIdLabel'))}
-            {field('clientSecret', t('welcome.clientSecretLabel'), 'password')}
-            {field('redirectUri', t('welcome.redirectUriLabel'), 'url')}
-            <button type="submit" className="primary">
-              {t('invite.create')}
-            </button>
-          </form>
-        )}
-        <ErrorNotice error={error} />
-        {made && (
-          <>
-            <label className="invite-link">
-              {t('invite.linkLabel')}
-              <textarea readOnly rows={3} value={made.link} spellCheck={false} />
-            </label>
-            <div className="row">
-              <button
-                type="button"
-                className="primary"
-                onClick={() =>
-                  offerDownload(`amo-phonebook-${account.subdomain || account.id}.txt`, fileText(made), 'text/plain')
-                }
-              >
-                {t('invite.download')}
-              </button>
-              <button
-                type="button"
-                onClick={() =>
-                  void navigator.clipboard?.writeText(made.link).then(
-                    () => setCopied(true),
-                    () => setCopied(false),
-                  )
-                }
-              >
-                {copied ? t('invite.copied') : t('invite.copy')}
-              </button>
-            </div>
-            <p className="hint">{t('invite.keepInTeam')}</p>
-          </>
-        )}
-        <div className="row">
-          <button type="button" ref={close} onClick={onClose}>
-            {t('invite.close')}
+    <ModalDialog title={t('invite.heading', { name: account.name })} onEscape={onClose}>
+      <ol className="steps">
+        <li>{t('invite.youSend')}</li>
+        <li>{t('invite.step1')}</li>
+        <li>{t('invite.step2')}</li>
+        <li>{t('invite.step3')}</li>
+      </ol>
+      {needsIntegration && !made && (
+        <form className="form" onSubmit={submit}>
+          <p className="hint">{t('invite.needsIntegration')}</p>
+          {field('clientId', t('welcome.clientIdLabel'))}
+          {field('clientSecret', t('welcome.clientSecretLabel'), 'password')}
+          {field('redirectUri', t('welcome.redirectUriLabel'), 'url')}
+          <button type="submit" className="primary">
+            {t('invite.create')}
           </button>
-        </div>
+        </form>
+      )}
+      <ErrorNotice error={error} />
+      {made && (
+        <>
+          <label className="invite-link">
+            {t('invite.linkLabel')}
+            <textarea readOnly rows={3} value={made.link} spellCheck={false} />
+          </label>
+          <div className="row">
+            <button
+              type="button"
+              className="primary"
+              onClick={() =>
+                offerDownload(`amo-phonebook-${account.subdomain || account.id}.txt`, fileText(made), 'text/plain')
+              }
+            >
+              {t('invite.download')}
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                void navigator.clipboard?.writeText(made.link).then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                )
+              }
+            >
+              {copied ? t('invite.copied') : t('invite.copy')}
+            </button>
+          </div>
+          <p className="hint">{t('invite.keepInTeam')}</p>
+        </>
+      )}
+      <div className="row">
+        <button type="button" ref={close} onClick={onClose}>
+          {t('invite.close')}
+        </button>
       </div>
-    </div>
+    </ModalDialog>
   );
 }

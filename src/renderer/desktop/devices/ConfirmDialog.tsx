@@ -4,7 +4,7 @@
  */
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../sections.css';
+import { ModalDialog } from '../components/ModalDialog';
 
 interface Props {
   readonly title: string;
@@ -19,36 +19,19 @@ export function ConfirmDialog({ title, children, confirmLabel, busy = false, onC
   const { t } = useTranslation();
   const id = useId();
   const cancel = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    cancel.current?.focus();
-    return () => opener?.focus();
-  }, []);
+  useEffect(() => cancel.current?.focus(), []);
 
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog card"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-body`}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape' && !busy) onCancel();
-        }}
-      >
-        <h2 id={`${id}-title`}>{title}</h2>
-        <div id={`${id}-body`}>{children}</div>
-        <div className="row">
-          <button type="button" className="danger" disabled={busy} onClick={onConfirm}>
-            {busy ? t('common.working') : confirmLabel}
-          </button>
-          <button type="button" ref={cancel} disabled={busy} onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        </div>
+    <ModalDialog role="alertdialog" title={title} describedBy={`${id}-body`} onEscape={busy ? undefined : onCancel}>
+      <div id={`${id}-body`}>{children}</div>
+      <div className="row">
+        <button type="button" className="danger" disabled={busy} onClick={onConfirm}>
+          {busy ? t('common.working') : confirmLabel}
+        </button>
+        <button type="button" ref={cancel} disabled={busy} onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
-    </div>
+    </ModalDialog>
   );
 }

@@ -1,15 +1,16 @@
 /**
- * Delete an export (R6): after a confirmation the app forgets what it sent of one account
- * to one device, then shows how to remove those contacts from the phone, which the app
+ * Start an export over (R6): after a confirmation the app stops counting what it sent of one
+ * account to one device, then shows how to remove those contacts from the phone, which the app
  * cannot reach by itself. A CardDAV account it can reach: the cards are deleted from the
  * server, and the result says how many.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Device, DeviceAccountState, ExportReset } from '../../../shared/api/types';
 import { useApi } from '../api/context';
 import { targetHost } from '../components/carddav-providers';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ModalDialog } from '../components/ModalDialog';
 import { ConfirmDialog } from './ConfirmDialog';
 import { RemovalSteps } from './RemovalSteps';
 
@@ -70,32 +71,24 @@ function ResetDone({
   readonly onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => close.current?.focus(), []);
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog card"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') onClose();
-        }}
-      >
-        <h2 id={`${id}-title`} className="notice" role="status">
-          {result.serverRemoved !== null
-            ? t('devices.reset.doneServer', { count: result.serverRemoved })
-            : t('devices.reset.done', { count: result.cleared, account: account.accountName, device: device.name })}
-        </h2>
-        <RemovalSteps platform={device.platform} label={result.label} />
-        <div className="row">
-          <button type="button" className="primary" ref={close} onClick={onClose}>
-            {t('common.close')}
-          </button>
-        </div>
+    <ModalDialog
+      title={
+        result.serverRemoved !== null
+          ? t('devices.reset.doneServer', { count: result.serverRemoved })
+          : t('devices.reset.done', { count: result.cleared, account: account.accountName, device: device.name })
+      }
+      titleProps={{ className: 'notice', role: 'status' }}
+      onEscape={onClose}
+    >
+      <RemovalSteps platform={device.platform} label={result.label} />
+      <div className="row">
+        <button type="button" className="primary" ref={close} onClick={onClose}>
+          {t('common.close')}
+        </button>
       </div>
-    </div>
+    </ModalDialog>
   );
 }
