@@ -95,6 +95,14 @@ export function readInvitation(text: string): TeamInvitation {
     throw new InvitationError("the invitation's sign-in site is not valid");
   const consent = params.get('consent');
   if (product === 'custom' && !consent) throw new InvitationError('the invitation has no sign-in site address');
+  // A colleague types their amoCRM password on the sign-in page the invitation names: it must be
+  // amoCRM's or Kommo's own, for an account on their hosts. Another site (a test server) only on
+  // this computer, so a forged invitation cannot send anyone to a look-alike page.
+  const consentBaseUrl = product === 'custom' ? webAddress(consent ?? '', 'sign-in site address') : undefined;
+  if (product !== 'custom' && productOfAccountUrl(accountUrl) !== product)
+    throw new InvitationError(`the invitation's account address is not an ${product} account`);
+  if (product === 'custom' && !(isLoopback(accountUrl) && isLoopback(consentBaseUrl ?? '')))
+    throw new InvitationError('the invitation names a sign-in site other than amoCRM or Kommo');
   const from = (params.get('from') ?? '')
     .replace(/\p{Cc}/gu, '')
     .trim()
@@ -102,12 +110,17 @@ export function readInvitation(text: string): TeamInvitation {
   return {
     accountUrl,
     product,
-    ...(product === 'custom' ? { consentBaseUrl: webAddress(consent ?? '', 'sign-in site address') } : {}),
+    ...(consentBaseUrl === undefined ? {} : { consentBaseUrl }),
     clientId: field('client_id', 'integration id', 200),
     clientSecret: field('secret', 'integration secret key', 1000),
     redirectUri: webAddress(field('redirect', 'redirect address', 2048), 'redirect address', true),
     ...(from ? { invitedBy: from } : {}),
   };
+}
+
+function isLoopback(address: string): boolean {
+  const host = new URL(address).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
 }
 
 /** An https address (http only on this computer: the sandbox); the origin for an account. */
@@ -118,7 +131,7 @@ function webAddress(value: string, label: string, keepPath = false): string {
   } catch {
     throw new InvitationError(`the invitation's ${label} is not a web address`);
   }
-  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+  const loopback = isLoopback(value);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
     throw new InvitationError(`the invitation's ${label} must start with https://`);
   if (url.username || url.password) throw new InvitationError(`the invitation's ${label} is not valid`);

@@ -69,6 +69,8 @@ const words = {
     download: /^Download .*\.vcf$/,
     googleContacts: 'Google Contacts (opens in a new window)',
     qr: 'Send by QR code',
+    cancelHandoff: 'Cancel',
+    handoffCancelled: 'Cancelled. Nothing was recorded: the next export sends the same contacts.',
     qrAlt: 'QR code to scan with the phone',
     importLink: 'Import contacts',
     phoneDone: (n: string) => `Done: the phone received ${n} ${enContacts(n)}.`,
@@ -122,6 +124,8 @@ const words = {
     download: /^Скачать .*\.vcf$/,
     googleContacts: 'Google Контакты (откроются в новом окне)',
     qr: 'Отправить по QR-коду',
+    cancelHandoff: 'Отменить',
+    handoffCancelled: 'Отменено. Ничего не записано: следующая выгрузка отправит те же контакты.',
     qrAlt: 'QR-код для телефона',
     importLink: 'Импортировать контакты',
     phoneDone: (n: string) => `Готово: телефон получил ${n} ${ruContacts(n)}.`,
@@ -362,6 +366,23 @@ describe.each(languages)('the devices and export screens (%s)', (language) => {
     const cells = (await row.locator('td').allTextContents()).map(plain);
     expect(cells.slice(1, 4)).toEqual([name, w.route.file, w.delivered]);
     expect(cells[4]).toContain(plain(w.counts(n(expected.delivered), n(expected.new))));
+    await expectAccessible(page);
+  });
+
+  it('a QR handoff the person cancels reads as their choice, not as a red error', async () => {
+    const page = await openDevices(language);
+    const name = `Cancelled ${language}`;
+    await addDevice(page, language, name, 'android');
+    await wizardToPreview(page, language, name, '30d');
+    await page.getByRole('button', { name: w.toDelivery }).click();
+    await page.getByRole('button', { name: w.qr }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('img.qr').waitFor();
+    await dialog.getByRole('button', { name: w.cancelHandoff, exact: true }).click();
+    const said = dialog.getByRole('status').filter({ hasText: w.handoffCancelled });
+    await said.waitFor();
+    expect(await said.getAttribute('class')).not.toContain('notice-error');
+    expect(await dialog.getByRole('alert').count()).toBe(0);
     await expectAccessible(page);
   });
 

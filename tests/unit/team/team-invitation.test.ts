@@ -57,6 +57,25 @@ describe('the invitation line', () => {
     };
     expect(readInvitation(writeInvitation(local))).toEqual(local);
     expect(reasonOf(writeInvitation({ ...local, accountUrl: 'http://acme.amocrm.ru' }))).toBe('damaged');
+    // A forged invitation cannot send a colleague to a look-alike sign-in page: a custom site only
+    // on this computer, and amoCRM's or Kommo's product only for an account on their hosts.
+    expect(
+      reasonOf(
+        writeInvitation({
+          ...local,
+          accountUrl: 'https://acme.amocrm.ru',
+          consentBaseUrl: 'https://amocrm-login.example',
+        }),
+      ),
+    ).toBe('damaged');
+    expect(reasonOf(writeInvitation({ ...invitation, accountUrl: 'https://acme.amocrm.ru.evil.example' }))).toBe(
+      'damaged',
+    );
+    expect(reasonOf(writeInvitation({ ...invitation, product: 'kommo' }))).toBe('damaged');
+    expect(
+      readInvitation(writeInvitation({ ...invitation, product: 'kommo', accountUrl: 'https://acme.kommo.com' }))
+        .product,
+    ).toBe('kommo');
   });
 
   it('refuses, with a reason the window turns into words, what is not a usable invitation', () => {
