@@ -23,6 +23,7 @@ const screenshots = join(projectRoot, 'docs', 'screenshots');
 
 interface SandboxLine {
   baseUrl: string;
+  tokens: Record<string, string>;
   oauth: { clientId: string; clientSecret: string; redirectUri: string };
 }
 
@@ -66,6 +67,7 @@ const words = {
     remove: 'Remove',
     keep: 'Keep',
     lookupNav: 'Who is calling?',
+    syncNow: 'Sync now',
     lookupField: 'Phone number',
     find: 'Find',
     nobody: 'Nobody in your contacts has the number',
@@ -102,6 +104,7 @@ const words = {
     remove: 'Удалить',
     keep: 'Оставить',
     lookupNav: 'Кто звонит?',
+    syncNow: 'Синхронизировать',
     lookupField: 'Номер телефона',
     find: 'Найти',
     nobody: 'Ни у кого из ваших контактов нет номера',
@@ -267,9 +270,22 @@ describe.each(Object.keys(words) as Locale[])('account flows in %s', (locale) =>
       outPath: join(tempDir(), 'all.vcf'),
     });
 
-    const { page, problems } = await openPage(await theBrowser(), locale);
+    // A small window (1024x640) with two accounts: the section menu stays in view however far the sidebar scrolls.
+    await callApi(served, 'addAccountWithToken', { baseUrl: sandbox.baseUrl, token: sandbox.tokens['admin'] });
+    const { page, problems } = await openPage(await theBrowser(), locale, { viewport: { width: 1024, height: 640 } });
     await page.goto(served.url);
-    await page.getByRole('link', { name: w.lookupNav }).click();
+    const menuLink = page.getByRole('link', { name: w.lookupNav });
+    await menuLink.waitFor();
+    const scrolled = await page.locator('.sidebar').evaluate((sidebar) => {
+      const pane = sidebar as unknown as { scrollTop: number };
+      pane.scrollTop = 100_000;
+      return pane.scrollTop;
+    });
+    // The sidebar really scrolled: two accounts' cards are taller than what is left of 640 pixels.
+    expect(scrolled).toBeGreaterThan(0);
+    await expectInView(page, menuLink);
+    await expectInView(page, page.getByRole('button', { name: w.syncNow }));
+    await menuLink.click();
     const national = target.e164.slice(2);
     await page
       .getByLabel(w.lookupField)

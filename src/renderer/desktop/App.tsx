@@ -73,28 +73,31 @@ export function App() {
       {accounts !== null && accounts.length > 0 && (
         <div className="workspace">
           <aside className="sidebar">
-            <nav aria-label={t('nav.label')}>
-              <ul className="nav">
-                {sections
-                  .filter((name): name is Exclude<Section, 'connect'> => name !== 'connect')
-                  .map((name) => (
-                    <li key={name}>
-                      <a
-                        href={`#/${name}`}
-                        aria-current={section === name ? 'page' : undefined}
-                        onClick={(event) => {
-                          event.preventDefault();
-                          go(name);
-                        }}
-                      >
-                        {t(`nav.${name}`)}
-                      </a>
-                    </li>
-                  ))}
-              </ul>
-            </nav>
-            {/* Sync first, under the menu: its progress and any failure are in view without scrolling. */}
-            <SyncPanel sync={sync} />
+            {/* The menu and the sync stay in view however far the accounts scroll (a 640-pixel-high window). */}
+            <div className="sidebar-top">
+              <nav aria-label={t('nav.label')}>
+                <ul className="nav">
+                  {sections
+                    .filter((name): name is Exclude<Section, 'connect'> => name !== 'connect')
+                    .map((name) => (
+                      <li key={name}>
+                        <a
+                          href={`#/${name}`}
+                          aria-current={section === name ? 'page' : undefined}
+                          onClick={(event) => {
+                            event.preventDefault();
+                            go(name);
+                          }}
+                        >
+                          {t(`nav.${name}`)}
+                        </a>
+                      </li>
+                    ))}
+                </ul>
+              </nav>
+              {/* Sync under the menu: its progress and any failure are in view without scrolling. */}
+              <SyncPanel sync={sync} />
+            </div>
             <section aria-labelledby="accounts-heading">
               <h2 id="accounts-heading">{t('accounts.heading')}</h2>
               <AccountList
