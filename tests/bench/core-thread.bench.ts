@@ -66,6 +66,7 @@ try {
     start: { dataDir: relayedDir, uiDir: join(relayedDir, 'no-ui') },
     secrets,
     openConsentWindow: () => Promise.reject(new Error('no consent in a benchmark')),
+    revealFile: () => undefined,
   });
   await core.ready;
   let relayedDelivered = 0;

@@ -27,6 +27,8 @@ export interface CoreClientOptions {
   readonly start: CoreStartOptions;
   readonly secrets: SecretStore;
   readonly openConsentWindow: OpenConsentWindow;
+  /** Shows an exported file in the system's file manager (the core checked it is one it wrote). */
+  readonly revealFile: (path: string) => void;
   readonly log?: (message: string) => void;
   /** How long close() waits for the core to close its mirror before killing it. */
   readonly closeTimeoutMs?: number;
@@ -147,6 +149,9 @@ export function connectCore(options: CoreClientOptions): CoreClient {
             run.consents.delete(id);
           }
         }
+        case 'file.reveal':
+          options.revealFile(String(request.path));
+          return { ok: true, value: null };
         default:
           throw new AppError('INTERNAL', `The core asked for something the app does not offer`);
       }

@@ -66,6 +66,8 @@ export function hostCore(port: MessageEnd<MainToCore, CoreToMain>, options: Core
   const openConsentWindow: OpenConsentWindow = (url, redirectUri, signal) =>
     ask<string>({ method: 'consent.open', url, redirectUri }, signal);
 
+  const revealFile = (path: string) => ask<void>({ method: 'file.reveal', path });
+
   function start(startOptions: CoreStartOptions): void {
     try {
       service = createCoreService({
@@ -74,6 +76,7 @@ export function hostCore(port: MessageEnd<MainToCore, CoreToMain>, options: Core
         secrets,
         uiDir: startOptions.uiDir,
         openConsentWindow,
+        revealFile,
         ...(startOptions.nativeBinding ? { nativeBinding: startOptions.nativeBinding } : {}),
       });
     } catch (error) {

@@ -17,12 +17,13 @@ export interface CoreStartOptions {
   readonly nativeBinding?: string;
 }
 
-/** What the core may ask of main: the keychain, and a consent window (one per sign-in). */
+/** What the core may ask of main: the keychain, a consent window (one per sign-in), a file shown in its folder. */
 export type CoreRequest =
   | { readonly method: 'secrets.get'; readonly key: string }
   | { readonly method: 'secrets.set'; readonly key: string; readonly value: string }
   | { readonly method: 'secrets.delete'; readonly key: string }
-  | { readonly method: 'consent.open'; readonly url: string; readonly redirectUri: string };
+  | { readonly method: 'consent.open'; readonly url: string; readonly redirectUri: string }
+  | { readonly method: 'file.reveal'; readonly path: string };
 
 export type MainToCore =
   | { readonly type: 'start'; readonly options: CoreStartOptions }

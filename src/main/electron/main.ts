@@ -84,6 +84,8 @@ async function start(): Promise<void> {
     start: { dataDir, uiDir: join(import.meta.dirname, '../renderer'), ...(nativeBinding ? { nativeBinding } : {}) },
     secrets: secrets.store,
     openConsentWindow: createConsentWindowOpener({ createWindow: createConsentWindow, openExternal }),
+    // The core has checked that the path is a .vcf one of its exports wrote.
+    revealFile: (path) => shell.showItemInFolder(path),
   });
   // A mirror that cannot be opened (damaged, or from a newer version) rejects here, in words.
   await core.ready;

@@ -38,6 +38,8 @@ export interface CoreContext {
   readonly sessions: Map<number, AccountAuth>;
   /** Opens amoCRM's consent page and waits for its redirect; absent where a face cannot. */
   readonly openConsentWindow: OpenConsentWindow | undefined;
+  /** Shows a file in the system's file manager; only the desktop app can (absent elsewhere). */
+  readonly revealFile: ((path: string) => Promise<void>) | undefined;
 }
 
 /** CardDAV request pacing and concurrency; tests shorten the back-off. */

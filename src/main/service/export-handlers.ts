@@ -2,6 +2,7 @@
  * Exports: preview, deliver to a .vcf file, and delete an export (R6). Every export first
  * refreshes the mirror from the CRM (R1), which also reads the user's rights afresh (R7).
  */
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { ApiParsedInput } from '../../shared/api/schemas';
 import type { ExportReset, ExportResult } from '../../shared/api/types';
@@ -41,6 +42,24 @@ async function exportToFile(ctx: ServiceContext, input: ApiParsedInput<'exportTo
 /** A .vcf larger than this is left on disk only (100,000 contacts are about 30 MB). */
 const largestDownload = 64 * 1024 * 1024;
 
+/**
+ * Shows a written .vcf in the file manager. Only a file a delivered export recorded: the window
+ * may not point the shell at any path it likes.
+ */
+async function showExportedFile(ctx: ServiceContext, { file }: ApiParsedInput<'showExportedFile'>) {
+  if (!ctx.revealFile) throw new AppError('INVALID_INPUT', 'Only the desktop app can show a file in its folder');
+  const recorded = ctx.db
+    .prepare(
+      "SELECT 1 FROM export_runs WHERE delivery = 'file' AND outcome = 'delivered' AND json_extract(detail, '$.file') = ? LIMIT 1",
+    )
+    .pluck()
+    .get(file);
+  if (!recorded) throw new AppError('NOT_FOUND', `No export of this app wrote ${file}`, { field: 'file' });
+  if (!existsSync(file)) throw new AppError('NOT_FOUND', `The file ${file} is no longer there (moved or deleted)`);
+  await ctx.revealFile(file);
+  return { shown: true } as const;
+}
+
 async function getExportChoices(ctx: ServiceContext, { deviceId }: ApiParsedInput<'getExportChoices'>) {
   return listExportChoices(ctx.db, deviceOf(ctx, deviceId).id);
 }
@@ -65,6 +84,7 @@ async function resetExport(
 export const exportVerbs = {
   previewExport,
   exportToFile,
+  showExportedFile,
   getExportChoices,
   resetExport,
 } satisfies VerbGroup<ServiceContext>;

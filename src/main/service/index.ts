@@ -44,6 +44,8 @@ export interface CoreServiceOptions {
   readonly demoContacts?: number;
   /** Opens amoCRM's consent page and waits for the redirect (Electron: a window; CLI: the terminal). */
   readonly openConsentWindow?: OpenConsentWindow;
+  /** The desktop app's "Show in folder" (main's shell.showItemInFolder, asked through the core process). */
+  readonly revealFile?: (path: string) => Promise<void>;
   readonly httpTuning?: HttpTuning;
   /** The built UI (out/renderer): the handoff serves the phone page from it. */
   readonly uiDir?: string;
@@ -90,6 +92,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     httpTuning: options.httpTuning ?? {},
     // Electron opens its own window, the CLI uses the terminal; browser mode asks the page.
     openConsentWindow: options.openConsentWindow ?? consent.openConsentWindow,
+    revealFile: options.revealFile,
     limiterFor(baseUrl) {
       const key = new URL(baseUrl).origin;
       let limiter = limiters.get(key);

@@ -29,6 +29,7 @@ export const apiVerbs = [
   'previewExport',
   'exportToFile',
   'getExportChoices',
+  'showExportedFile',
   'resetExport',
   'addCardDavDevice',
   'connectGoogleCardDav',

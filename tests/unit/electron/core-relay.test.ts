@@ -44,6 +44,7 @@ function openClient(
     },
   };
   const logged: string[] = [];
+  const revealed: string[] = [];
   const client = connectCore({
     spawn: () => {
       const child = forkCoreStandIn();
@@ -54,12 +55,13 @@ function openClient(
     secrets,
     openConsentWindow:
       options.openConsentWindow ?? (async () => Promise.reject(new AppError('CANCELLED', 'The window was closed'))),
+    revealFile: (path) => revealed.push(path),
     log: (message) => logged.push(message),
     closeTimeoutMs: 15_000,
   });
   clients.push(client);
   const call = async (verb: string, input: unknown) => client.dispatch(verb, input);
-  return { client, call, dataDir, children, asked, logged };
+  return { client, call, dataDir, children, asked, logged, revealed };
 }
 
 describe('the core in its utility process (stand-in: a real Node child over a cloned-message channel)', () => {
@@ -98,6 +100,29 @@ describe('the core in its utility process (stand-in: a real Node child over a cl
     expect(await call('listAccounts', { extra: true })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await call('lookupPhone', undefined)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
+
+  it('"Show in folder" reaches main only for a .vcf an export wrote', async () => {
+    const { client, call, dataDir, revealed } = openClient();
+    await client.ready;
+    await call('connectDemoAccount', {});
+    const device = (await call('addDevice', { name: 'Google', platform: 'file' })) as {
+      ok: true;
+      value: { id: string };
+    };
+    const file = join(dataDir, 'contacts.vcf');
+    const exported = await call('exportToFile', { deviceId: device.value.id, period: '7d', outPath: file });
+    expect(exported).toMatchObject({ ok: true, value: { file } });
+    expect(await call('showExportedFile', { file })).toEqual({ ok: true, value: { shown: true } });
+    expect(revealed).toEqual([file]);
+    // Any other path (the mirror itself, a system file) is refused in the core; main never hears of it.
+    for (const other of [join(dataDir, 'mirror.sqlite'), '/etc/passwd', `${file}/../mirror.sqlite`]) {
+      expect(await call('showExportedFile', { file: other })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+    }
+    expect(revealed).toEqual([file]);
+  }, 60_000);
 
   it("opens main's consent window for the core's sign-in, and its cancel comes back as CANCELLED", async () => {
     const opened: string[] = [];

@@ -66,6 +66,9 @@ export function FileDelivery({ selection, primary, disabled, onDone }: Props) {
 
 export function FileResult({ result }: { result: ExportResult }) {
   const { t } = useTranslation();
+  const api = useApi();
+  const face = useFace();
+  const [error, setError] = useState<unknown>(null);
   const { content } = result;
   const fileName = result.file.split(/[\\/]/).pop() || 'contacts.vcf';
   return (
@@ -90,6 +93,20 @@ export function FileResult({ result }: { result: ExportResult }) {
         {content !== undefined && `${t('wizard.delivery.alsoKept')} `}
         <code className="path">{result.file}</code>
       </p>
+      {face === 'electron' && (
+        <p>
+          <button
+            type="button"
+            onClick={() => {
+              setError(null);
+              api.showExportedFile({ file: result.file }).catch(setError);
+            }}
+          >
+            {t('wizard.delivery.showInFolder')}
+          </button>
+        </p>
+      )}
+      <ErrorNotice error={error} />
       <p className="hint">
         {t('wizard.delivery.fileNextPhone')}{' '}
         <a href="https://contacts.google.com/" target="_blank" rel="noreferrer">

@@ -149,6 +149,7 @@ export const exportEn = {
       fileReady_one: '{{count, number}} contact is ready in a file:',
       fileReady_other: '{{count, number}} contacts are ready in a file:',
       download: 'Download {{name}}',
+      showInFolder: 'Show in folder',
       alsoKept: 'Also kept on the computer running the app:',
       fileNextPhone: 'Open it on the phone (send it to yourself), or import it into',
       googleContacts: 'Google Contacts (opens in a new window)',

@@ -175,6 +175,7 @@ export const exportRu: Widen<typeof exportEn> = {
       fileReady_many: 'В файле {{count, number}} контактов:',
       fileReady_other: 'В файле {{count, number}} контакта:',
       download: 'Скачать {{name}}',
+      showInFolder: 'Показать в папке',
       alsoKept: 'Копия остаётся на компьютере, где запущено приложение:',
       fileNextPhone: 'Откройте его на телефоне (пришлите себе) или импортируйте в',
       googleContacts: 'Google Контакты (откроются в новом окне)',

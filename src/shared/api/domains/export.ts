@@ -121,6 +121,8 @@ export const exportVerbs = {
       })
       .strict(),
   ).returns<ExportResult>(),
+  /** The desktop app's "Show in folder" for a .vcf an export wrote (and only for such a file). */
+  showExportedFile: verb(z.object({ file: z.string().min(1).max(4096) }).strict()).returns<{ readonly shown: true }>(),
   /** The device's remembered choices, the most recent first. */
   getExportChoices: verb(z.object({ deviceId: deviceIdSchema }).strict()).returns<readonly ExportChoice[]>(),
   resetExport: verb(z.object({ deviceId: deviceIdSchema, accountId: accountIdSchema }).strict()).returns<ExportReset>(),
