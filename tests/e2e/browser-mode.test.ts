@@ -11,9 +11,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { seriousViolations } from '../helpers/axe';
-import { callApi, openPage, type Served, serve } from '../helpers/browser-mode';
+import { callApi, formatNumber, openPage, type Served, serve } from '../helpers/browser-mode';
 import { chromiumForFile } from '../helpers/chromium';
 import { projectRoot } from '../helpers/cli';
+import { ruNoun } from '../helpers/plural';
 
 const demoContacts = 12_000;
 const syncTimeout = 60_000;
@@ -268,6 +269,17 @@ describe('browser mode in Chromium', () => {
     await page.locator('.account').filter({ hasText: 'Sync not finished' }).waitFor();
     expect(await page.locator('.account').filter({ hasText: 'Not synced yet' }).count()).toBe(0);
     expect(await seriousViolations(page), 'after a cancelled sync').toEqual([]);
+    // The same in Russian, with the count's own noun form.
+    const russian = await openPage(browser, 'ru-RU');
+    await russian.page.goto(served.url);
+    await russian.page
+      .locator('.account')
+      .filter({
+        hasText: `Синхронизация не закончена: пока ${formatNumber('ru-RU', kept)} ${ruNoun(String(kept), 'контакт', 'контакта', 'контактов')}.`,
+      })
+      .waitFor();
+    expect(await russian.page.locator('.account').filter({ hasText: 'Ещё не синхронизирован' }).count()).toBe(0);
+    expect(russian.problems).toEqual([]);
 
     // Sync again: it says it continues, and counts on from what was kept, not from zero.
     await page.getByRole('button', { name: 'Sync now' }).click();
