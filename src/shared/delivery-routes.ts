@@ -24,17 +24,40 @@ export function allowsRoute(platform: TargetPlatform, route: DeliveryRoute): boo
   return routes[platform].includes(route);
 }
 
-/** Why `route` cannot reach the device, in a sentence for its owner; null when it can. */
-export function routeRefusal(device: { name: string; platform: TargetPlatform }, route: DeliveryRoute): string | null {
+/** Why a route cannot reach a device: a stable key, so each face can say it in its own words. */
+export type RouteRefusalReason = 'carddavNotFile' | 'carddavDirect' | 'notCarddav' | 'fileOnly' | 'usbAndroidOnly';
+
+export interface RouteRefusal {
+  readonly reason: RouteRefusalReason;
+  /** The sentence in English, for the error's message. */
+  readonly message: string;
+}
+
+/** Why `route` cannot reach the device, for its owner; null when it can. */
+export function routeRefusal(
+  device: { name: string; platform: TargetPlatform },
+  route: DeliveryRoute,
+): RouteRefusal | null {
   if (allowsRoute(device.platform, route)) return null;
   if (device.platform === 'carddav') {
     return route === 'file'
-      ? `${device.name} is a CardDAV account: export to it directly, not to a file`
-      : `${device.name} is an address-book account: export to it directly`;
+      ? {
+          reason: 'carddavNotFile',
+          message: `${device.name} is a CardDAV account: export to it directly, not to a file`,
+        }
+      : { reason: 'carddavDirect', message: `${device.name} is an address-book account: export to it directly` };
   }
-  if (route === 'carddav') return `${device.name} is not a CardDAV account (see: device list)`;
+  if (route === 'carddav') {
+    return { reason: 'notCarddav', message: `${device.name} is not a CardDAV account (see: device list)` };
+  }
   if (device.platform === 'file') {
-    return `${device.name} receives a .vcf file; add the phone itself (iPhone or Android) to send it by QR code or cable`;
+    return {
+      reason: 'fileOnly',
+      message: `${device.name} receives a .vcf file; add the phone itself (iPhone or Android) to send it by QR code or cable`,
+    };
   }
-  return 'The USB cable route works with Android phones; scan the QR code on an iPhone';
+  return {
+    reason: 'usbAndroidOnly',
+    message: 'The USB cable route works with Android phones; scan the QR code on an iPhone',
+  };
 }

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { openHandoff } from '../../src/main/delivery/handoff/handoff-server';
 import { loadPhoneAssets } from '../../src/main/delivery/handoff/phone-assets';
-import { addAccountWithToken, cliPath, projectRoot, runCli, startCliServer } from '../helpers/cli';
+import { addAccountWithToken, cliPath, projectRoot, runCli, startCliServer, terminalEnv } from '../helpers/cli';
 import { connectPhone, scan } from '../helpers/handoff-phone';
 import { startPhoneProxy } from '../helpers/phone-proxy';
 import { tempDir } from '../helpers/temp-dir';
@@ -72,7 +72,11 @@ async function desktop() {
 /** `export --qr` in its own process, as a user runs it; resolves once the QR code and the check code are on screen. */
 function exportByQr(dataDir: string): { child: ChildProcess; shown: Promise<{ terminal: string; checkCode: string }> } {
   const args = ['--data-dir', dataDir, '--json', 'export', '--device', 'iphone', '--period', 'all', '--qr'];
-  const child = spawn(process.execPath, [cliPath, ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cliPath, ...args], {
+    cwd: projectRoot,
+    env: terminalEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   onTestFinished(() => {
     if (child.exitCode === null) child.kill('SIGTERM');
   });

@@ -5,6 +5,15 @@ import { fileURLToPath } from 'node:url';
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const cliPath = fileURLToPath(new URL('../../bin/amo-phonebook.js', import.meta.url));
 
+/**
+ * The environment of a CLI run: the tests' own, in an English terminal unless the test says
+ * otherwise (the CLI speaks Russian where the locale is Russian, as a developer's may be).
+ */
+export function terminalEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const { LC_ALL: _all, LC_MESSAGES: _messages, LANG: _lang, ...rest } = process.env;
+  return { ...rest, LANG: 'en_US.UTF-8', ...extra };
+}
+
 export interface CliResult {
   readonly code: number | null;
   readonly stdout: string;
@@ -18,7 +27,7 @@ export function runCli(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, ...args], {
       cwd: options.cwd ?? projectRoot,
-      env: { ...process.env, ...options.env },
+      env: terminalEnv(options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -38,7 +47,7 @@ export function runCli(
 export function startCliServer(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
   const child = spawn(process.execPath, [cliPath, ...args], {
     cwd: projectRoot,
-    env: { ...process.env, ...env },
+    env: terminalEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

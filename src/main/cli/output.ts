@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
-
 /** CLI output: one JSON document on stdout with --json, readable lines otherwise; progress on stderr. */
 import type { GlobalOptions } from './session';
+import { cliWords } from './words';
 
 export function printResult(options: GlobalOptions, value: unknown, human: () => string): void {
   process.stdout.write(options.json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
@@ -20,7 +20,7 @@ export function parsePositiveInt(name: string): (value: string) => number {
   return (value) => {
     const number = Number(value);
     if (!Number.isSafeInteger(number) || number < 0)
-      throw new InvalidArgumentError(`${name} must be a whole number, got "${value}"`);
+      throw new InvalidArgumentError(cliWords().wholeNumber(name, value));
     return number;
   };
 }

@@ -3,13 +3,12 @@
  * the terminal (or a pipe), the address the browser was sent to after "Allow".
  */
 import { createInterface } from 'node:readline';
-import { AppError } from '../../shared/errors';
 import type { OpenConsentWindow } from '../crm/consent';
+import { CliRefusal } from './error-line';
+import { cliWords } from './words';
 
 export const terminalConsentWindow: OpenConsentWindow = async (url, redirectUri) => {
-  process.stderr.write(
-    `Open this address in a browser and allow access:\n\n  ${url}\n\nThen paste here the address the browser went to (it starts with ${redirectUri}):\n`,
-  );
+  process.stderr.write(cliWords().consent.open(url, redirectUri));
   const lines = createInterface({ input: process.stdin, terminal: false });
   try {
     for await (const line of lines) {
@@ -19,5 +18,5 @@ export const terminalConsentWindow: OpenConsentWindow = async (url, redirectUri)
   } finally {
     lines.close();
   }
-  throw new AppError('CANCELLED', 'No address was pasted');
+  throw new CliRefusal('CANCELLED', cliWords().consent.nothingPasted);
 };

@@ -55,11 +55,14 @@ export function readConsentRedirect(
   try {
     url = new URL(redirectedTo);
   } catch {
-    throw new AppError('INVALID_INPUT', 'That is not the address amoCRM sent you back to');
+    throw new AppError('INVALID_INPUT', 'That is not the address amoCRM sent you back to', { reason: 'notRedirect' });
   }
   const target = new URL(expected.redirectUri);
   if (url.origin !== target.origin || url.pathname !== target.pathname) {
-    throw new AppError('INVALID_INPUT', `The address must start with ${expected.redirectUri}`);
+    throw new AppError('INVALID_INPUT', `The address must start with ${expected.redirectUri}`, {
+      reason: 'otherRedirect',
+      redirectUri: expected.redirectUri,
+    });
   }
   const error = url.searchParams.get('error');
   if (error)

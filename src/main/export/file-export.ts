@@ -85,9 +85,15 @@ export async function resolveExportPath(
 ): Promise<string> {
   if (outPath !== undefined) {
     if (!isAbsolute(outPath))
-      throw new AppError('INVALID_INPUT', `The output path must be absolute: ${outPath}`, { path: outPath });
+      throw new AppError('INVALID_INPUT', `The output path must be absolute: ${outPath}`, {
+        path: outPath,
+        reason: 'notAbsolute',
+      });
     if (!/\.vcf$/i.test(outPath))
-      throw new AppError('INVALID_INPUT', `The output file must end in .vcf: ${outPath}`, { path: outPath });
+      throw new AppError('INVALID_INPUT', `The output file must end in .vcf: ${outPath}`, {
+        path: outPath,
+        reason: 'notVcf',
+      });
     return outPath;
   }
   const folder = defaultExportFolder(dataDir);

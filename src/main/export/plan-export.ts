@@ -68,7 +68,7 @@ export function planExport(request: PlanRequest): ExportPlan {
       throw new AppError(
         'INVALID_INPUT',
         `This is the first export of ${account.name} to ${device.name}: choose a period (7d, 30d, 90d, 180d, 365d, all, or a date)`,
-        { field: 'period' },
+        { field: 'period', account: account.name, device: device.name },
       );
     }
     const since = mark ? mark.since : periodStart(request.period as string, request.nowMs);

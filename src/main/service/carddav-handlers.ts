@@ -32,6 +32,8 @@ export function targetOf(ctx: Pick<CoreContext, 'db'>, deviceId: string): Target
   if (!target) {
     throw new AppError('INVALID_INPUT', `${deviceId} is not a CardDAV account (see: device list)`, {
       field: 'deviceId',
+      reason: 'notCarddav',
+      device: deviceId,
     });
   }
   return target;

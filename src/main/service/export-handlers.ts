@@ -29,7 +29,13 @@ async function exportToFile(ctx: ServiceContext, input: ApiParsedInput<'exportTo
   const { format, outPath, includeContent, ...selection } = input;
   const device = deviceOf(ctx, input.deviceId);
   const refused = routeRefusal(device, 'file');
-  if (refused) throw new AppError('INVALID_INPUT', refused, { field: 'deviceId' });
+  if (refused) {
+    throw new AppError('INVALID_INPUT', refused.message, {
+      field: 'deviceId',
+      reason: refused.reason,
+      device: device.name,
+    });
+  }
   const path = await resolveExportPath(outPath, device, ctx.dataDir, new Date(startedAt));
   const plan = await planExportFor(ctx, selection, { remember: true });
   const result = await runExport(ctx, { deviceId: device.id, startedAt }, plan, fileDelivery(ctx.db, format, path));

@@ -30,7 +30,9 @@ export async function planExportFor(
 ): Promise<ExportPlan> {
   const device = deviceOf(ctx, input.deviceId);
   if (selectAccounts(ctx, input.accountId).length === 0) {
-    throw new AppError('NOT_FOUND', 'No account is connected yet: add one, or try the demo account');
+    throw new AppError('NOT_FOUND', 'No account is connected yet: add one, or try the demo account', {
+      reason: 'noAccount',
+    });
   }
   await syncAccounts(ctx, input.accountId === undefined ? {} : { accountId: input.accountId });
   const plan = planExport({

@@ -7,8 +7,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ApiParsedInput } from '../../shared/api/schemas';
-import type { HandoffPhase, HandoffStarted, LanAddress, UsbDevice } from '../../shared/api/types';
-import { allowsRoute, routeRefusal } from '../../shared/delivery-routes';
+import type { HandoffPhase, HandoffStarted, LanAddress, TargetPlatform, UsbDevice } from '../../shared/api/types';
+import { allowsRoute, type DeliveryRoute, routeRefusal } from '../../shared/delivery-routes';
 import { AppError } from '../../shared/errors';
 import type { VerbGroup } from '../api/registry';
 import { finalPhaseOf, handoffDelivery } from '../delivery/handoff/handoff-route';
@@ -35,6 +35,7 @@ function addressNamed(addresses: readonly LanAddress[], wanted: string): LanAddr
   if (chosen) return chosen;
   throw new AppError('INVALID_INPUT', `${wanted} is not an address of this computer on a local network`, {
     field: 'address',
+    address: wanted,
   });
 }
 
@@ -57,16 +58,10 @@ async function listUsbDevices(ctx: HandoffContext): Promise<UsbDevice[]> {
 
 async function startHandoff(ctx: ServiceContext, input: ApiParsedInput<'startHandoff'>): Promise<HandoffStarted> {
   const { route, address: wantedAddress, serial, ...selection } = input;
-  const { handoffs } = ctx;
   const device = deviceOf(ctx, selection.deviceId);
-  const refused = routeRefusal(device, route);
-  if (refused) {
-    // A phone that takes handoffs but not this one: the route is wrong, not the device.
-    const field = allowsRoute(device.platform, 'lan') ? 'route' : 'deviceId';
-    throw new AppError('INVALID_INPUT', refused, { field });
-  }
+  refuseRoute(device, route);
   const address = route === 'lan' ? chooseAddress(ctx, wantedAddress) : null;
-  const assets = await loadPhoneAssets(handoffs.uiDir).catch((error: Error) => {
+  const assets = await loadPhoneAssets(ctx.handoffs.uiDir).catch((error: Error) => {
     throw new AppError('UI_NOT_BUILT', error.message);
   });
   const plan = await planExportFor(ctx, selection, { remember: true });
@@ -74,49 +69,74 @@ async function startHandoff(ctx: ServiceContext, input: ApiParsedInput<'startHan
     throw new AppError('NOTHING_TO_EXPORT', `${device.name} already has every contact this export would send`);
   }
   const handoffId = randomBytes(8).toString('hex');
-  const emit = (phase: HandoffPhase, stalled: boolean, phoneFailure: 'decrypt' | 'format' | null) =>
+  const emit = statusEmitter(ctx, handoffId, plan.preview.delivered);
+  const { handoffs } = ctx;
+  const delivery = handoffDelivery({
+    db: ctx.db,
+    route,
+    handoffId,
+    address,
+    port: handoffs.settings.read().handoffPort ?? 0,
+    assets,
+    usb: handoffs.usb,
+    serial,
+    ttlMs: handoffs.ttlMs,
+    now: ctx.now,
+    // The acknowledgement is told once the run is recorded (followHandoff), with the count.
+    onStatus: (status) => {
+      if (status.state !== 'acknowledged') emit(status.state, status.stalled, status.phoneFailure ?? null);
+    },
+    onOpened: (handoff) => handoffs.active.set(handoffId, handoff),
+  });
+  const { value, finished } = await startExport(
+    ctx,
+    { deviceId: device.id, startedAt: ctx.now() },
+    plan,
+    delivery,
+  ).catch((error: unknown) => {
+    handoffs.active.delete(handoffId);
+    throw error;
+  });
+  followHandoff(handoffs, handoffId, finished, emit);
+  await rememberPort(handoffs, value.port);
+  return { ...value, preview: plan.preview };
+}
+
+/** A phone that takes handoffs but not this one: the route is wrong, not the device. */
+function refuseRoute(device: { name: string; platform: TargetPlatform }, route: DeliveryRoute): void {
+  const refused = routeRefusal(device, route);
+  if (!refused) return;
+  const field = allowsRoute(device.platform, 'lan') ? 'route' : 'deviceId';
+  throw new AppError('INVALID_INPUT', refused.message, { field, reason: refused.reason, device: device.name });
+}
+
+type EmitStatus = (phase: HandoffPhase, stalled: boolean, phoneFailure: 'decrypt' | 'format' | null) => void;
+
+function statusEmitter(ctx: ServiceContext, handoffId: string, delivered: number): EmitStatus {
+  return (phase, stalled, phoneFailure) =>
     ctx.events.emit({
       type: 'handoff:status',
       handoffId,
       phase,
       stalled,
       phoneFailure,
-      delivered: phase === 'delivered' ? plan.preview.delivered : 0,
+      delivered: phase === 'delivered' ? delivered : 0,
     });
+}
 
-  const { value, finished } = await startExport(
-    ctx,
-    { deviceId: device.id, startedAt: ctx.now() },
-    plan,
-    handoffDelivery({
-      db: ctx.db,
-      route,
-      handoffId,
-      address,
-      port: handoffs.settings.read().handoffPort ?? 0,
-      assets,
-      usb: handoffs.usb,
-      serial,
-      ttlMs: handoffs.ttlMs,
-      now: ctx.now,
-      // The acknowledgement is told once the run is recorded (below), with the count.
-      onStatus: (status) => {
-        if (status.state !== 'acknowledged') emit(status.state, status.stalled, status.phoneFailure ?? null);
-      },
-      onOpened: (handoff) => handoffs.active.set(handoffId, handoff),
-    }),
-  ).catch((error: unknown) => {
-    handoffs.active.delete(handoffId);
-    throw error;
-  });
+/** Once the phone ends the handoff and its run is recorded: the final status, and the core may close. */
+function followHandoff(
+  handoffs: HandoffRuntime,
+  handoffId: string,
+  finished: Promise<Parameters<typeof finalPhaseOf>[0]>,
+  emit: EmitStatus,
+): void {
   const recorded = finished.then((ending) => {
     handoffs.active.delete(handoffId);
     emit(finalPhaseOf(ending), false, null);
   });
   handoffs.recording.add(recorded);
   void recorded.finally(() => handoffs.recording.delete(recorded));
-  await rememberPort(handoffs, value.port);
-  return { ...value, preview: plan.preview };
 }
 
 /** The page keeps one origin (and its installed web app) when the port stays the same. */

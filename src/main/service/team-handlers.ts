@@ -25,7 +25,9 @@ async function createTeamInvitation(
   input: ApiParsedInput<'createTeamInvitation'>,
 ): Promise<TeamInvitationMade> {
   const account = getAccount(ctx.db, input.accountId);
-  if (!account) throw new AppError('NOT_FOUND', `No connected account has id ${input.accountId}`);
+  if (!account) {
+    throw new AppError('NOT_FOUND', `No connected account has id ${input.accountId}`, { accountId: input.accountId });
+  }
   if (account.isDemo) {
     throw new AppError(
       'INVALID_INPUT',

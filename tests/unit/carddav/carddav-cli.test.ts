@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCoreService } from '../../../src/main/service';
-import { cliPath, projectRoot, runCli, startCliServer } from '../../helpers/cli';
+import { cliPath, projectRoot, runCli, startCliServer, terminalEnv } from '../../helpers/cli';
 import { davStatus, readBook, values } from '../../helpers/dav-reader';
 import { type HttpGate, startHttpGate } from '../../helpers/http-gate';
 import { type RadicaleHandle, startRadicale } from '../../helpers/radicale';
@@ -54,7 +54,7 @@ afterAll(async () => {
 /** Runs the CLI with `input` on its standard input. */
 function cliWithInput(args: readonly string[], input: string) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: projectRoot });
+    const child = spawn(process.execPath, [cliPath, ...args], { cwd: projectRoot, env: terminalEnv() });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -135,7 +135,11 @@ describe('CLI: a CardDAV account', () => {
     const args = ['--data-dir', dataDir, 'export', '--device', deviceId, '--period', 'all'];
     // The gate holds every PUT after the 20th answered one; the CLI is killed while it waits.
     const twentyWritten = gate.holdAfter('PUT', 20);
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: projectRoot, stdio: 'ignore' });
+    const child = spawn(process.execPath, [cliPath, ...args], {
+      cwd: projectRoot,
+      env: terminalEnv(),
+      stdio: 'ignore',
+    });
     const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
     const first = await Promise.race([twentyWritten.then(() => 'held'), closed.then(() => 'ended')]);
     expect(first, 'the export ended before its 20th card was written').toBe('held');

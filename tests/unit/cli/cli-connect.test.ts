@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAccountWithToken, cliPath, projectRoot, runCli, startCliServer } from '../../helpers/cli';
+import { addAccountWithToken, cliPath, projectRoot, runCli, startCliServer, terminalEnv } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-dir';
 
 interface ReadyLine {
@@ -52,7 +52,11 @@ async function clickAllow(consentUrl: string): Promise<string> {
  * would, and pastes the address it was sent back to.
  */
 async function runThroughConsentPrompt(args: readonly string[]) {
-  const child = spawn(process.execPath, [cliPath, ...args], { cwd: projectRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cliPath, ...args], {
+    cwd: projectRoot,
+    env: terminalEnv(),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

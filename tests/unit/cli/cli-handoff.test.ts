@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdbStandIn } from '../../helpers/adb-stand-in';
-import { addAccountWithToken, cliPath, projectRoot, runCli, startCliServer } from '../../helpers/cli';
+import { addAccountWithToken, cliPath, projectRoot, runCli, startCliServer, terminalEnv } from '../../helpers/cli';
 import { ackFor, connectPhone, openPayload, scan } from '../../helpers/handoff-phone';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -60,7 +60,7 @@ function exportByQr(dataDir: string, deviceId: string, route: string[] = ['--qr'
   const child = spawn(
     process.execPath,
     [cliPath, '--data-dir', dataDir, '--json', 'export', '--device', deviceId, '--period', 'all', ...route],
-    { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
+    { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: terminalEnv(env) },
   );
   let stdout = '';
   let stderr = '';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCoreService } from '../../../src/main/service';
-import { cliPath, projectRoot, runCli, startCliServer } from '../../helpers/cli';
+import { cliPath, projectRoot, runCli, startCliServer, terminalEnv } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-dir';
 import { readVCards } from '../../helpers/vcard-reader';
 
@@ -73,6 +73,7 @@ function exportAndKillMidWrite(outDir: string): Promise<boolean> {
       ],
       {
         cwd: projectRoot,
+        env: terminalEnv(),
         stdio: 'ignore',
       },
     );

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAccountWithToken, cliPath, projectRoot, runCli, startCliServer } from '../../helpers/cli';
+import { addAccountWithToken, cliPath, projectRoot, runCli, startCliServer, terminalEnv } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-dir';
 
 let server: ReturnType<typeof startCliServer>;
@@ -25,6 +25,7 @@ function syncAndKillAt(dataDir: string, page: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, '--data-dir', dataDir, 'sync'], {
       cwd: projectRoot,
+      env: terminalEnv(),
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

@@ -3,13 +3,15 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import type { CardDavProvider, CardDavSetup, Device, TargetPlatform } from '../../../shared/api/types';
-import { AppError } from '../../../shared/errors';
+import type { carddavSetupEn } from '../../../shared/words/carddav-setup-en';
+import { carddavSetupRu } from '../../../shared/words/carddav-setup-ru';
 import { openInBrowser } from '../../lib/open-in-browser';
+import { CliRefusal, fillWords } from '../error-line';
 import { printResult } from '../output';
 import { type GlobalOptions, withSession } from '../session';
+import { cliLanguage, cliWords } from '../words';
 
-const describeDevice = (device: Device) =>
-  `${device.id}  ${device.name}  (${device.platform}${device.carddav ? `: ${device.carddav.username} at ${device.carddav.serverUrl}` : ''})`;
+const describeDevice = (device: Device) => cliWords().device.line({ ...device, carddav: device.carddav ?? null });
 
 interface AddOptions {
   name?: string;
@@ -27,76 +29,101 @@ interface AddOptions {
 
 /** The password piped in (`--password-stdin`), without the newline `echo` adds: never on the command line. */
 async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write('Password (app password), then Enter and Ctrl+D: ');
+  if (process.stdin.isTTY) process.stderr.write(cliWords().device.passwordPrompt);
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   const password = Buffer.concat(chunks)
     .toString('utf8')
     .replace(/\r?\n$/, '');
-  if (!password) throw new AppError('INVALID_INPUT', 'No password came on standard input', { field: 'password' });
+  if (!password) throw new CliRefusal('INVALID_INPUT', cliWords().device.noPassword, { field: 'password' });
   return password;
 }
 
-function describeSetup(setup: CardDavSetup): string {
+/**
+ * The phones' set-up steps. In English, the core's own lines; in Russian, the window's steps
+ * for the provider (one table: shared/words/carddav-setup-*.ts) with this account's values.
+ */
+function describeSetup(setup: CardDavSetup, device: Device | undefined): string {
+  const words = cliWords().device;
+  const target = device?.carddav;
+  const steps =
+    cliLanguage() === 'ru' && target
+      ? russianSteps(setup.provider, target)
+      : { iphone: setup.iphone, android: setup.android };
   return [
-    'On an iPhone:',
-    ...setup.iphone.map((step) => `  - ${step}`),
-    'On Android:',
-    ...setup.android.map((step) => `  - ${step}`),
+    words.onIphone,
+    ...steps.iphone.map((step) => `  - ${step}`),
+    words.onAndroid,
+    ...steps.android.map((step) => `  - ${step}`),
   ].join('\n');
 }
 
+function russianSteps(provider: CardDavProvider, target: NonNullable<Device['carddav']>) {
+  const values = { user: target.username, server: target.serverUrl };
+  const fill = (step: string) => fillWords(step, values) ?? step;
+  const where = target.ownBook ? carddavSetupRu.whereOwn : carddavSetupRu.whereShared;
+  const hint = carddavSetupRu.passwordHint[provider];
+  // Keys s1, s2... in order; the English table has the same steps (checked by the compiler).
+  const stepsOf = (phone: keyof typeof carddavSetupEn.steps) =>
+    Object.values(carddavSetupRu.steps[phone][provider] as Readonly<Record<string, string>>).map(fill);
+  return {
+    iphone: [...stepsOf('iphone'), where],
+    android: [...stepsOf('android'), where, ...(hint ? [cliWords().device.appPassword(hint)] : [])],
+  };
+}
+
 async function saveProfile(setup: CardDavSetup, path: string | undefined): Promise<string> {
-  if (!path) return setup.mobileconfig ? '\n(Save the iPhone profile with --profile-out FILE.mobileconfig.)' : '';
-  if (!setup.mobileconfig) return '\nNo iPhone profile for this provider: its own account settings do it.';
+  const words = cliWords().device;
+  if (!path) return setup.mobileconfig ? words.profileHint : '';
+  if (!setup.mobileconfig) return words.noProfile;
   const target = resolve(path);
   await writeFile(target, setup.mobileconfig, { mode: 0o644 });
-  return `\nSaved the iPhone profile to ${target}: send it to the iPhone (AirDrop, mail) and open it.`;
+  return words.profileSaved(target);
 }
 
 export function registerDeviceCommands(program: Command): void {
-  const device = program.command('device').description('the phones, files and address-book accounts you export to');
+  const words = cliWords().device;
+  const help = cliWords().help.device;
+  const device = program.command('device').description(help.command);
 
   device
     .command('add')
-    .description('add a phone, a file target, or an address-book account on a CardDAV server')
-    .option('--name <name>', 'a name you will recognise, e.g. "My iPhone"')
+    .description(help.add)
+    .option('--name <name>', help.name)
     .addOption(
-      new Option('--platform <platform>', 'what it is')
+      new Option('--platform <platform>', help.platform)
         .choices(['ios', 'android', 'file', 'carddav'])
         .makeOptionMandatory(),
     )
     .addOption(
-      new Option('--provider <provider>', 'carddav: who runs the account')
+      new Option('--provider <provider>', help.provider)
         .choices(['icloud', 'google', 'yandex', 'nextcloud', 'fastmail', 'custom'])
         .default('custom'),
     )
-    .option('--url <url>', "carddav: the server's address (needed for nextcloud and custom)")
-    .option('--user <user>', 'carddav: the user name (Apple ID, Yandex login, e-mail...)')
-    .option('--password-stdin', 'carddav: read the (app) password from standard input')
-    .option('--client-id <id>', 'google: the OAuth client id (or $AMO_PHONEBOOK_GOOGLE_CLIENT_ID)')
-    .option('--client-secret <secret>', 'google: the OAuth client secret (or $AMO_PHONEBOOK_GOOGLE_CLIENT_SECRET)')
+    .option('--url <url>', help.url)
+    .option('--user <user>', help.user)
+    .option('--password-stdin', help.passwordStdin)
+    .option('--client-id <id>', help.clientId)
+    .option('--client-secret <secret>', help.clientSecret)
     .addOption(new Option('--oauth-authorize-url <url>').hideHelp())
     .addOption(new Option('--oauth-token-url <url>').hideHelp())
-    .option('--profile-out <file.mobileconfig>', 'carddav: save the iPhone configuration profile here')
+    .option('--profile-out <file.mobileconfig>', help.profileOut)
     .action(async (options: AddOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       if (options.platform !== 'carddav') {
-        if (!options.name) throw new AppError('INVALID_INPUT', 'device add needs --name', { field: 'name' });
+        if (!options.name) throw new CliRefusal('INVALID_INPUT', words.needsName, { field: 'name' });
         const input = { name: options.name, platform: options.platform };
         const added = await withSession(globals, (session) => session.call('addDevice', input));
-        printResult(globals, added, () => `Added device ${describeDevice(added)}`);
+        printResult(globals, added, () => words.added(describeDevice(added)));
         return;
       }
-      if (!options.user) throw new AppError('INVALID_INPUT', 'A CardDAV account needs --user', { field: 'username' });
+      if (!options.user) throw new CliRefusal('INVALID_INPUT', words.needsUser, { field: 'username' });
       const username = options.user;
-      const name = options.name ?? `${options.provider === 'custom' ? 'CardDAV' : options.provider} ${username}`;
+      const name = options.name ?? `${words.provider(options.provider)} ${username}`;
       const added = await withSession(globals, async (session) => {
         if (options.provider !== 'google') {
           if (!options.passwordStdin) {
-            throw new AppError('INVALID_INPUT', 'Give the password on standard input with --password-stdin', {
-              field: 'password',
-            });
+            throw new CliRefusal('INVALID_INPUT', words.needsPassword, { field: 'password' });
           }
           const password = await readPassword();
           return session.call('addCardDavDevice', {
@@ -110,14 +137,10 @@ export function registerDeviceCommands(program: Command): void {
         const clientId = options.clientId ?? process.env['AMO_PHONEBOOK_GOOGLE_CLIENT_ID'];
         const clientSecret = options.clientSecret ?? process.env['AMO_PHONEBOOK_GOOGLE_CLIENT_SECRET'];
         if (!clientId) {
-          throw new AppError(
-            'INVALID_INPUT',
-            'Google needs an OAuth client id: --client-id or $AMO_PHONEBOOK_GOOGLE_CLIENT_ID',
-            { field: 'clientId' },
-          );
+          throw new CliRefusal('INVALID_INPUT', words.needsGoogleClient, { field: 'clientId' });
         }
         const stop = session.service.events.on('oauth:open', (event) => {
-          process.stderr.write(`Sign in with Google in your browser; if it did not open, open:\n${event.url}\n`);
+          process.stderr.write(words.googleSignIn(event.url));
           openInBrowser(event.url);
         });
         try {
@@ -138,56 +161,56 @@ export function registerDeviceCommands(program: Command): void {
       printResult(
         globals,
         added,
-        () => `Added device ${describeDevice(added.device)}\n${describeSetup(added.setup)}${saved}`,
+        () => `${words.added(describeDevice(added.device))}\n${describeSetup(added.setup, added.device)}${saved}`,
       );
     });
 
   device
     .command('setup')
-    .description("how to make a CardDAV account's contacts appear on the phones")
-    .argument('<id>', 'device id')
-    .option('--profile-out <file.mobileconfig>', 'save the iPhone configuration profile here')
+    .description(help.setup)
+    .argument('<id>', cliWords().help.deviceId)
+    .option('--profile-out <file.mobileconfig>', help.setupProfileOut)
     .action(async (id: string, options: { profileOut?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const setup = await withSession(globals, (session) => session.call('getCardDavSetup', { deviceId: id }));
+      const { setup, devices } = await withSession(globals, async (session) => ({
+        setup: await session.call('getCardDavSetup', { deviceId: id }),
+        devices: await session.call('listDevices', {}),
+      }));
       const saved = await saveProfile(setup, options.profileOut);
-      printResult(globals, setup, () => `${describeSetup(setup)}${saved}`);
+      const target = devices.find((candidate) => candidate.id === id);
+      printResult(globals, setup, () => `${describeSetup(setup, target)}${saved}`);
     });
 
   device
     .command('rename')
-    .description('rename a device')
-    .argument('<id>', 'device id')
-    .requiredOption('--name <name>', 'the new name')
+    .description(help.rename)
+    .argument('<id>', cliWords().help.deviceId)
+    .requiredOption('--name <name>', help.newName)
     .action(async (id: string, options: { name: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const renamed = await withSession(globals, (session) =>
         session.call('renameDevice', { deviceId: id, name: options.name }),
       );
-      printResult(globals, renamed, () => `Renamed: ${describeDevice(renamed)}`);
+      printResult(globals, renamed, () => words.renamed(describeDevice(renamed)));
     });
 
   device
     .command('remove')
-    .description('remove a device and what the app recorded it received (its contacts stay on the phone)')
-    .argument('<id>', 'device id')
+    .description(help.remove)
+    .argument('<id>', cliWords().help.deviceId)
     .action(async (id: string, _options: unknown, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const result = await withSession(globals, (session) => session.call('removeDevice', { deviceId: id }));
-      if (!result.removed) throw new AppError('NOT_FOUND', `No device has id "${id}"`, { deviceId: id });
-      printResult(globals, result, () => `Removed device ${id}`);
+      if (!result.removed) throw new CliRefusal('NOT_FOUND', words.notFound(id), { deviceId: id });
+      printResult(globals, result, () => words.removed(id));
     });
 
   device
     .command('list')
-    .description('list devices')
+    .description(help.list)
     .action(async (_options: unknown, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const devices = await withSession(globals, (session) => session.call('listDevices', {}));
-      printResult(globals, devices, () =>
-        devices.length === 0
-          ? 'No device yet. Add one with `device add --name NAME --platform ios|android|file|carddav`.'
-          : devices.map(describeDevice).join('\n'),
-      );
+      printResult(globals, devices, () => (devices.length === 0 ? words.none : devices.map(describeDevice).join('\n')));
     });
 }

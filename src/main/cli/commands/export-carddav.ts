@@ -2,6 +2,7 @@
 import type { ApiInput } from '../../../shared/api/schemas';
 import { endProgress, printResult, progress } from '../output';
 import type { CliSession, GlobalOptions } from '../session';
+import { cliWords } from '../words';
 
 /** Delivers to a CardDAV device; false when the device is not one (the caller asks for a route). */
 export async function runCardDavExport(
@@ -12,10 +13,11 @@ export async function runCardDavExport(
   const devices = await session.call('listDevices', {});
   const device = devices.find((candidate) => candidate.id === selection.deviceId);
   if (device?.platform !== 'carddav') return false;
+  const words = cliWords().carddav;
   const stop = session.service.events.on('carddav:progress', (event) => {
-    if (event.phase === 'connecting') progress(`connecting to ${device.carddav?.serverUrl ?? 'the server'}…`);
-    if (event.phase === 'checking') progress('checking what the address book has…');
-    if (event.phase === 'sending') progress(`sent ${event.done} of ${event.total} contacts`);
+    if (event.phase === 'connecting') progress(words.connecting(device.carddav?.serverUrl ?? words.theServer));
+    if (event.phase === 'checking') progress(words.checking);
+    if (event.phase === 'sending') progress(words.sending(event.done, event.total));
   });
   try {
     const result = await session.call('exportToCardDav', selection);
@@ -24,13 +26,12 @@ export async function runCardDavExport(
       globals,
       result,
       () =>
-        `Delivered ${result.written} contacts to ${device.name} (new: ${result.new}, updated: ${result.updated}; ` +
-        `${result.requests} requests${result.conflicts > 0 ? `; ${result.conflicts} edited elsewhere and rewritten` : ''}). ` +
-        'Phones syncing this account get them at their next sync.' +
-        (result.serverChanged ? `\nNote: ${result.serverChanged}.` : '') +
+        words.delivered({ ...result, name: device.name }) +
+        (result.serverChanged ? words.serverChanged(result.serverChanged) : '') +
         result.warnings
-          .filter((warning) => warning.code === 'provider-limit')
-          .map((warning) => `\nWarning: ${warning.provider} keeps at most ${warning.limit} contacts per account.`)
+          .flatMap((warning) =>
+            warning.code === 'provider-limit' ? [words.providerLimit(warning.provider, warning.limit)] : [],
+          )
           .join(''),
     );
     return true;

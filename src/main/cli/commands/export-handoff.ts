@@ -8,19 +8,15 @@ import QRCode from 'qrcode';
 import type { HandoffStatusEvent } from '../../../shared/api/events';
 import type { ApiInput } from '../../../shared/api/schemas';
 import type { HandoffStarted } from '../../../shared/api/types';
-import { AppError } from '../../../shared/errors';
+import { CliRefusal } from '../error-line';
 import { printResult } from '../output';
 import type { CliSession, GlobalOptions } from '../session';
+import { cliWords } from '../words';
 
 /** What to check when no phone comes (issue 5, item 7), in the terminal's words. */
-export const networkChecklist = [
-  'No phone has connected yet. Check:',
-  '  - the phone is on the same Wi-Fi as this computer (not a guest network; some routers isolate devices: "AP isolation")',
-  '  - no VPN is on, on the phone or on this computer (or it allows the local network)',
-  '  - the firewall lets this app accept connections (Windows: the network profile must be Private)',
-  '  - another address of this computer: see `--address`, or list them with the desktop window',
-  '  - or use a USB cable (Android: `export --usb`) or a file (`export --out FILE.vcf`)',
-].join('\n');
+export function networkChecklist(): string {
+  return cliWords().handoff.checklist.join('\n');
+}
 
 export async function runHandoff(
   session: CliSession,
@@ -32,24 +28,21 @@ export async function runHandoff(
   const cancel = () => void session.call('cancelHandoff', { handoffId: started.handoffId });
   process.once('SIGINT', cancel);
   process.once('SIGTERM', cancel);
+  const words = cliWords().handoff;
   try {
     if (started.route === 'lan') {
       process.stderr.write(await QRCode.toString(started.url, { type: 'terminal', small: true }));
-      process.stderr.write(`Scan this QR code with the phone's camera, or open: ${started.url}\n`);
+      process.stderr.write(words.scan(started.url));
     } else {
-      process.stderr.write(`The page is opening on the phone ${started.serial ?? ''} (USB).\n`);
+      process.stderr.write(words.usbOpening(started.serial ?? ''));
     }
-    process.stderr.write(
-      `Check code: ${started.checkCode} (the phone shows the same). Waiting until ${new Date(started.expiresAt).toLocaleTimeString()}…\n`,
-    );
+    process.stderr.write(words.checkCode(started.checkCode, new Date(started.expiresAt).toLocaleTimeString()));
     const end = await finished;
     if (end.phase !== 'delivered') {
-      throw new AppError(end.phase === 'cancelled' ? 'CANCELLED' : 'TIMEOUT', endMessage(end.phase));
+      throw new CliRefusal(end.phase === 'cancelled' ? 'CANCELLED' : 'TIMEOUT', endMessage(end.phase));
     }
-    printResult(
-      globals,
-      { ...started.preview, delivery: started.route, outcome: end.phase },
-      () => `The phone received ${end.delivered} contacts. Import them there (the page shows how).`,
+    printResult(globals, { ...started.preview, delivery: started.route, outcome: end.phase }, () =>
+      words.received(end.delivered),
     );
   } finally {
     process.removeListener('SIGINT', cancel);
@@ -64,12 +57,10 @@ function waitForEnd(session: CliSession, started: HandoffStarted): Promise<Hando
       if (event.handoffId !== started.handoffId) return;
       if (event.stalled && !toldChecklist && started.route === 'lan') {
         toldChecklist = true;
-        process.stderr.write(`${networkChecklist}\n`);
+        process.stderr.write(`${networkChecklist()}\n`);
       }
       if (event.phase === 'phone-failed') {
-        process.stderr.write(
-          'The phone could not open the contacts (a wrong QR code, or changed on the way). Scan again.\n',
-        );
+        process.stderr.write(cliWords().handoff.phoneFailed);
       }
       if (['delivered', 'expired', 'cancelled', 'failed'].includes(event.phase)) {
         stop();
@@ -80,12 +71,13 @@ function waitForEnd(session: CliSession, started: HandoffStarted): Promise<Hando
 }
 
 function endMessage(phase: HandoffStatusEvent['phase']): string {
+  const words = cliWords().handoff;
   switch (phase) {
     case 'expired':
-      return 'No phone took the contacts in time; nothing was recorded, the next export sends them again';
+      return words.expired;
     case 'cancelled':
-      return 'Cancelled; nothing was recorded, the next export sends the same contacts';
+      return words.cancelled;
     default:
-      return 'The phone received the contacts but they could not be recorded; the next export sends them again';
+      return words.notRecorded;
   }
 }

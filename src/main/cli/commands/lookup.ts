@@ -3,12 +3,14 @@ import type { Command } from 'commander';
 import type { ContactListItem, PhoneLookupResult } from '../../../shared/api/types';
 import { printResult } from '../output';
 import { type GlobalOptions, withSession } from '../session';
+import { cliWords } from '../words';
 
 export function registerLookupCommand(program: Command): void {
+  const words = cliWords().help.lookup;
   program
     .command('lookup')
-    .description('find the contacts with a phone number, however either side wrote it')
-    .argument('<phone>', 'the number, in any format: "+7 912 345-67-89", "8 (912) 345 67 89", "89123456789"...')
+    .description(words.command)
+    .argument('<phone>', words.phone)
     .action(async (phone: string, _options: unknown, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const { result, accountNames } = await withSession(globals, async (session) => {
@@ -21,13 +23,16 @@ export function registerLookupCommand(program: Command): void {
 }
 
 function describeLookup(result: PhoneLookupResult, accountNames: ReadonlyMap<number, string>): string {
-  if (result.matchedBy === 'none') return 'No contact has this number';
+  const words = cliWords().lookup;
+  if (result.matchedBy === 'none') return words.nobody;
   const line = (item: ContactListItem) =>
-    [item.name || '(no name)', item.primaryPhone ?? '', accountNames.get(item.accountId) ?? `account ${item.accountId}`]
+    [
+      item.name || words.noName,
+      item.primaryPhone ?? '',
+      accountNames.get(item.accountId) ?? words.account(item.accountId),
+    ]
       .filter(Boolean)
       .join('  ');
   const lines = result.matches.map(line);
-  return result.matchedBy === 'last7'
-    ? ['No contact has exactly this number; these end in the same 7 digits:', ...lines].join('\n')
-    : lines.join('\n');
+  return result.matchedBy === 'last7' ? [words.last7, ...lines].join('\n') : lines.join('\n');
 }

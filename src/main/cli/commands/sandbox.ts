@@ -2,20 +2,17 @@
 import type { Command } from 'commander';
 import { sandboxDefaults, sandboxReadyLine, startSandbox } from '../../sandbox/server';
 import { parsePositiveInt } from '../output';
+import { cliWords } from '../words';
 
 export function registerSandboxCommand(program: Command): void {
+  const words = cliWords().help.sandbox;
   program
     .command('sandbox')
-    .description('run an amoCRM-compatible API server with a generated account, on 127.0.0.1')
-    .option('--port <n>', 'port to listen on (0 = any free port)', parsePositiveInt('--port'), 0)
-    .option('--contacts <n>', 'number of contacts', parsePositiveInt('--contacts'), sandboxDefaults.contacts)
-    .option('--seed <s>', 'seed of the generated account', sandboxDefaults.seed)
-    .option(
-      '--rate-limit <n>',
-      'requests per second before 429 (0 = off)',
-      parsePositiveInt('--rate-limit'),
-      sandboxDefaults.rateLimit,
-    )
+    .description(words.command)
+    .option('--port <n>', words.port, parsePositiveInt('--port'), 0)
+    .option('--contacts <n>', words.contacts, parsePositiveInt('--contacts'), sandboxDefaults.contacts)
+    .option('--seed <s>', words.seed, sandboxDefaults.seed)
+    .option('--rate-limit <n>', words.rateLimit, parsePositiveInt('--rate-limit'), sandboxDefaults.rateLimit)
     .action(async (options: { port: number; contacts: number; seed: string; rateLimit: number }) => {
       const sandbox = await startSandbox({
         port: options.port,

@@ -6,22 +6,15 @@ import { builtUiDir } from '../../lib/paths';
 import { createCoreService } from '../../service';
 import { parsePositiveInt } from '../output';
 import { type GlobalOptions, resolveDataDir } from '../session';
-import { type TerminalLanguage, terminalLanguage } from '../terminal-language';
-
-/** What `serve` (and so `npm start` without Electron) prints, in the terminal's language. */
-const runningLines: Readonly<Record<TerminalLanguage, (url: string) => string>> = {
-  en: (url) =>
-    `amo-phonebook is running in browser mode. Open this address (it works only on this computer):\n\n  ${url}\n\nPress Ctrl+C to stop.\n`,
-  ru: (url) =>
-    `amo-phonebook работает в браузере. Откройте этот адрес (он работает только на этом компьютере):\n\n  ${url}\n\nЧтобы остановить, нажмите Ctrl+C.\n`,
-};
+import { cliWords } from '../words';
 
 export function registerServeCommand(program: Command): void {
+  const words = cliWords();
   program
     .command('serve')
-    .description('serve the desktop UI and its API on 127.0.0.1 for a browser on this computer')
-    .option('--port <n>', 'port (0 = any free port)', parsePositiveInt('--port'), 0)
-    .option('--open', 'open the address in your browser')
+    .description(words.help.serve.command)
+    .option('--port <n>', words.help.serve.port, parsePositiveInt('--port'), 0)
+    .option('--open', words.help.serve.open)
     .action(async (options: { port: number; open?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const service = createCoreService({ dataDir: resolveDataDir(globals), face: 'browser' });
@@ -30,7 +23,8 @@ export function registerServeCommand(program: Command): void {
         if (globals.json) {
           process.stdout.write(`${JSON.stringify({ url: handle.url, port: handle.port, dataDir: service.dataDir })}\n`);
         } else {
-          process.stdout.write(runningLines[terminalLanguage()](handle.url));
+          // What `serve` (and so `npm start` without Electron) prints, in the terminal's language.
+          process.stdout.write(words.serve.running(handle.url));
         }
         if (options.open) openInBrowser(handle.url);
         await new Promise<void>((resolve) => {

@@ -1,38 +1,30 @@
 /** `amo-phonebook sync`: pull accounts into the local mirror, with progress on stderr. */
 import type { Command } from 'commander';
-import { AppError } from '../../../shared/errors';
+import { CliRefusal } from '../error-line';
 import { endProgress, parsePositiveInt, printResult, progress } from '../output';
 import { type GlobalOptions, withSession } from '../session';
+import { cliWords } from '../words';
 
 export function registerSyncCommand(program: Command): void {
+  const words = cliWords();
   program
     .command('sync')
-    .description('pull contacts from every connected account (or one) into the local mirror')
-    .option('--account <id>', 'only this account', parsePositiveInt('--account'))
-    .option(
-      '--reconcile',
-      'also compare every contact id with the CRM and drop what it no longer shows (slow; needs --account)',
-    )
+    .description(words.help.sync.command)
+    .option('--account <id>', words.help.sync.account, parsePositiveInt('--account'))
+    .option('--reconcile', words.help.sync.reconcile)
     .action(async (options: { account?: number; reconcile?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       if (options.reconcile) {
-        if (options.account === undefined) throw new AppError('INVALID_INPUT', 'sync --reconcile needs --account ID');
+        if (options.account === undefined) throw new CliRefusal('INVALID_INPUT', words.sync.reconcileNeedsAccount);
         const accountId = options.account;
         const outcome = await withSession(globals, (session) => session.call('reconcileAccount', { accountId }));
-        printResult(
-          globals,
-          outcome,
-          () =>
-            `account ${accountId}: ${outcome.checked} contacts checked, ${outcome.removed} removed, ${outcome.added} added`,
-        );
+        printResult(globals, outcome, () => words.sync.reconciled({ ...outcome, accountId }));
         return;
       }
       const result = await withSession(globals, (session) => {
         const stop = session.service.events.on('sync:progress', (event) => {
           if (event.phase === 'contacts') {
-            progress(
-              `account ${event.accountId}: page ${event.pages}, ${event.contacts} contacts, ${event.requestsPerSecond} req/s`,
-            );
+            progress(words.sync.progress(event));
           }
         });
         return session
@@ -44,13 +36,8 @@ export function registerSyncCommand(program: Command): void {
       });
       printResult(globals, result, () =>
         result.accounts.length === 0
-          ? 'No account connected: nothing to sync.'
-          : result.accounts
-              .map(
-                (a) =>
-                  `account ${a.accountId}: ${a.contacts} contacts in ${a.pages} pages, ${(a.durationMs / 1000).toFixed(1)} s`,
-              )
-              .join('\n'),
+          ? words.sync.nothing
+          : result.accounts.map((a) => words.sync.done({ ...a, seconds: (a.durationMs / 1000).toFixed(1) })).join('\n'),
       );
     });
 }

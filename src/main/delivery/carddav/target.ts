@@ -57,6 +57,7 @@ export function serverUrlFor(provider: CardDavProvider, given: string | undefine
   if (!url) {
     throw new AppError('INVALID_INPUT', `${providers[provider].label} needs the server address (--url)`, {
       field: 'serverUrl',
+      provider: providers[provider].label,
     });
   }
   let parsed: URL;

@@ -1,4 +1,5 @@
 /** English text of the phones and export section (merged into i18n/en.ts). */
+import { carddavSetupEn } from '../../../shared/words/carddav-setup-en';
 export const devicesEn = {
   devices: {
     heading: 'Phones and export',
@@ -62,15 +63,7 @@ export const devicesEn = {
         custom: 'Your user name on that server.',
       },
       password: 'App password',
-      passwordHint: {
-        icloud:
-          'Make one at appleid.apple.com → Sign-In and Security → App-Specific Passwords. Your main Apple ID password will not work.',
-        google: '',
-        yandex: 'Make one at id.yandex.ru → Security → App passwords → “Contacts (CardDAV)”.',
-        nextcloud: 'Make one in Nextcloud → Settings → Security → Devices & sessions → Create new app password.',
-        fastmail: 'Make one in Fastmail → Settings → Privacy & Security → App passwords (access: CardDAV).',
-        custom: 'Your password on that server, or an app password where it has them.',
-      },
+      passwordHint: carddavSetupEn.passwordHint,
       googleHint:
         'Google Contacts signs in with your Google account in the browser: no password is typed here. It needs the ID of an OAuth client (a Google Cloud “Desktop app” client).',
       clientId: 'OAuth client ID',
@@ -89,61 +82,12 @@ export const devicesEn = {
         heading: 'Make the contacts appear on the phone',
         iphone: 'On an iPhone',
         android: 'On Android',
-        whereOwn: 'The contacts arrive in an address book called “amoCRM …” (one per amoCRM account).',
-        whereShared: 'The contacts arrive among the account’s own contacts, each labelled “amoCRM …”.',
+        whereOwn: carddavSetupEn.whereOwn,
+        whereShared: carddavSetupEn.whereShared,
         profile: 'Download the iPhone profile (amoCRM.mobileconfig)',
         profileHint:
           'Send it to the iPhone (AirDrop or e-mail) and open it there. It holds the server and user name, no password: the phone asks for it while installing.',
-        steps: {
-          iphone: {
-            icloud: {
-              s1: 'Settings → [your name] → iCloud → Contacts: on (the same Apple ID as here).',
-              s2: 'Contacts → Lists: the exported ones are in the group “amoCRM …”.',
-            },
-            google: {
-              s1: 'Settings → Contacts → Accounts → Add Account → Google: sign in with the same Google account.',
-              s2: 'Turn on Contacts for that account.',
-            },
-            yandex: {
-              s1: 'Settings → Contacts → Accounts → Add Account → Other → Add CardDAV Account.',
-              s2: 'Server: carddav.yandex.ru; user: {{user}}; password: a Yandex app password for Contacts.',
-            },
-            nextcloud: {
-              s1: 'Open the profile below on the iPhone and install it: Settings → Profile Downloaded → Install; enter your app password when asked.',
-              s2: 'Or by hand: Settings → Contacts → Accounts → Add Account → Other → Add CardDAV Account; server {{server}}, user {{user}}.',
-              s3: 'iOS sends passwords only over https with a trusted certificate: a plain http server will not work on an iPhone.',
-            },
-            fastmail: {
-              s1: 'Settings → Contacts → Accounts → Add Account → Other → Add CardDAV Account.',
-              s2: 'Server: carddav.fastmail.com; user: {{user}}; password: a Fastmail app password with CardDAV access.',
-            },
-            custom: {
-              s1: 'Open the profile below on the iPhone and install it: Settings → Profile Downloaded → Install; enter your password when asked.',
-              s2: 'Or by hand: Settings → Contacts → Accounts → Add Account → Other → Add CardDAV Account; server {{server}}, user {{user}}.',
-              s3: 'iOS sends passwords only over https with a trusted certificate: a plain http server will not work on an iPhone.',
-            },
-          },
-          android: {
-            icloud: {
-              s1: 'Android has no iCloud contacts sync of its own: install DAVx⁵ (Play Store or F-Droid) and add an account “with URL and user name”: https://contacts.icloud.com, your Apple ID and an app-specific password.',
-            },
-            google: {
-              s1: 'Nothing to do: the phone’s Google account syncs Google Contacts already (Settings → Accounts → Google → Account sync → Contacts).',
-            },
-            yandex: {
-              s1: 'Install DAVx⁵ (Play Store or F-Droid) and add an account “with URL and user name”: https://carddav.yandex.ru, your Yandex login and the app password.',
-            },
-            nextcloud: {
-              s1: 'Install DAVx⁵ (Play Store or F-Droid) and add an account “with URL and user name”: {{server}}, user {{user}}, the app password; then tick the amoCRM address book.',
-            },
-            fastmail: {
-              s1: 'Install DAVx⁵ (Play Store or F-Droid) and add an account “with URL and user name”: https://carddav.fastmail.com, your Fastmail address and an app password.',
-            },
-            custom: {
-              s1: 'Install DAVx⁵ (Play Store or F-Droid) and add an account “with URL and user name”: {{server}}, user {{user}}, your password; then tick the amoCRM address book.',
-            },
-          },
-        },
+        steps: carddavSetupEn.steps,
       },
     },
     renameForm: {
