@@ -7,11 +7,13 @@ export const cliPath = fileURLToPath(new URL('../../bin/amo-phonebook.js', impor
 
 /**
  * The environment of a CLI run: the tests' own, in an English terminal unless the test says
- * otherwise (the CLI speaks Russian where the locale is Russian, as a developer's may be).
+ * otherwise (the CLI speaks Russian where the locale is Russian, as a developer's may be),
+ * with sign-ins in the data folder's file: a test never writes into the developer's own
+ * keychain. The keychain tests start a Secret Service of their own and say so.
  */
 export function terminalEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const { LC_ALL: _all, LC_MESSAGES: _messages, LANG: _lang, ...rest } = process.env;
-  return { ...rest, LANG: 'en_US.UTF-8', ...extra };
+  return { ...rest, LANG: 'en_US.UTF-8', AMO_PHONEBOOK_SECRETS: 'file', ...extra };
 }
 
 export interface CliResult {

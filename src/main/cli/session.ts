@@ -7,6 +7,7 @@ import { deserializeError } from '../../shared/errors';
 import { createDispatcher } from '../api/dispatch';
 import { defaultDataDir } from '../lib/paths';
 import { type CoreService, type CoreServiceOptions, createCoreService } from '../service';
+import { terminalSecrets } from './face-secrets';
 
 export interface GlobalOptions {
   readonly dataDir?: string;
@@ -27,7 +28,8 @@ export async function withSession<T>(
   run: (session: CliSession) => Promise<T>,
   extra: Pick<CoreServiceOptions, 'openConsentWindow'> = {},
 ): Promise<T> {
-  const service = createCoreService({ dataDir: resolveDataDir(options), face: 'cli', ...extra });
+  const dataDir = resolveDataDir(options);
+  const service = createCoreService({ dataDir, face: 'cli', secrets: terminalSecrets(dataDir), ...extra });
   const dispatch = createDispatcher(service.api);
   const session: CliSession = {
     service,

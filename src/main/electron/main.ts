@@ -22,6 +22,7 @@ import {
 import { type CoreClient, connectCore } from '../core-process/core-client';
 import { defaultDataDir } from '../lib/paths';
 import { appVersion } from '../lib/version';
+import { systemKeychain } from '../secrets/os-keychain';
 import { appOrigin, isTrustedAppUrl } from './app-origin';
 import { appSchemePrivileges, handleAppProtocol } from './app-protocol';
 import { createConsentWindowOpener } from './consent-window';
@@ -76,6 +77,7 @@ async function start(): Promise<void> {
     dataDir,
     platform: process.platform,
     safeStorage,
+    keychain: systemKeychain,
     log: (message) => console.warn(message),
   });
   const nativeBinding = sqliteBinding(app.isPackaged, process.env, import.meta.dirname);

@@ -14,9 +14,21 @@ import { AppError } from '../../shared/errors';
 import { readSecretsFile } from './file-secret-store';
 import type { SecretStore } from './secret-store';
 
-export async function moveSecretsFileInto(plainPath: string, target: SecretStore): Promise<{ moved: number }> {
-  const secrets = await readSecretsFile(plainPath);
-  const entries = Object.entries(secrets);
+/**
+ * `source` reads a value when the file holds it sealed (the desktop's safeStorage ciphertexts);
+ * by default the file's values are the secrets themselves.
+ */
+export async function moveSecretsFileInto(
+  plainPath: string,
+  target: SecretStore,
+  source?: SecretStore,
+): Promise<{ moved: number }> {
+  const stored = await readSecretsFile(plainPath);
+  const entries: Array<[string, string]> = [];
+  for (const [key, value] of Object.entries(stored)) {
+    const opened = source ? await source.get(key) : value;
+    if (opened !== null) entries.push([key, opened]);
+  }
   for (const [key, value] of entries) await target.set(key, value);
   for (const [key, value] of entries) {
     if ((await target.get(key)) !== value) {

@@ -88,6 +88,9 @@ describe('moveSecretsFileInto', () => {
 
 describe('openDesktopSecrets', () => {
   const log = () => undefined;
+  // These are about safeStorage, where the shared system keychain does not work (the shared
+  // one is tested against a real Secret Service in tests/unit/secrets/system-keychain.test.ts).
+  const noKeychain = async () => null;
 
   it('uses the keychain and moves secrets.json into it on first start', async () => {
     const dataDir = tempDir();
@@ -97,6 +100,7 @@ describe('openDesktopSecrets', () => {
     const secrets = await openDesktopSecrets({
       dataDir,
       platform: 'darwin',
+      keychain: noKeychain,
       safeStorage: safe,
       log: (m) => messages.push(m),
     });
@@ -112,6 +116,7 @@ describe('openDesktopSecrets', () => {
     const secrets = await openDesktopSecrets({
       dataDir: tempDir(),
       platform: 'linux',
+      keychain: noKeychain,
       safeStorage: fakeSafeStorage({ backend: 'basic_text' }),
       log,
     });
@@ -119,6 +124,7 @@ describe('openDesktopSecrets', () => {
     const fine = await openDesktopSecrets({
       dataDir: tempDir(),
       platform: 'linux',
+      keychain: noKeychain,
       safeStorage: fakeSafeStorage({ backend: 'gnome_libsecret' }),
       log,
     });
@@ -131,6 +137,7 @@ describe('openDesktopSecrets', () => {
     const secrets = await openDesktopSecrets({
       dataDir,
       platform: 'linux',
+      keychain: noKeychain,
       safeStorage: fakeSafeStorage({ available: false }),
       log,
     });
@@ -146,6 +153,7 @@ describe('openDesktopSecrets', () => {
     const secrets = await openDesktopSecrets({
       dataDir,
       platform: 'win32',
+      keychain: noKeychain,
       safeStorage: fakeSafeStorage(),
       log: (m) => messages.push(m),
     });

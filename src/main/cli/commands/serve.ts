@@ -4,6 +4,7 @@ import { startBrowserMode } from '../../browser-mode/server';
 import { openInBrowser } from '../../lib/open-in-browser';
 import { builtUiDir } from '../../lib/paths';
 import { createCoreService } from '../../service';
+import { terminalSecrets } from '../face-secrets';
 import { parsePositiveInt } from '../output';
 import { type GlobalOptions, resolveDataDir } from '../session';
 import { cliWords } from '../words';
@@ -17,7 +18,8 @@ export function registerServeCommand(program: Command): void {
     .option('--open', words.help.serve.open)
     .action(async (options: { port: number; open?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const service = createCoreService({ dataDir: resolveDataDir(globals), face: 'browser' });
+      const dataDir = resolveDataDir(globals);
+      const service = createCoreService({ dataDir, face: 'browser', secrets: terminalSecrets(dataDir) });
       try {
         const handle = await startBrowserMode({ service, uiRoot: builtUiDir(), port: options.port });
         if (globals.json) {

@@ -301,6 +301,13 @@ export const cliEn = {
     account: (id: number) => `account ${id}`,
     last7: 'No contact has exactly this number; these end in the same 7 digits:',
   },
+  secrets: {
+    inFile: (path: string, why: string) =>
+      `No system keychain here (${why}): sign-ins are kept in ${path}, readable only by your user. Set AMO_PHONEBOOK_SECRETS=file to keep them there without this note.`,
+    moved: (n: number) => `Moved ${n} saved sign-in(s) into the system keychain; the plain file is gone.`,
+    moveFailed: (path: string, why: string) =>
+      `Could not move the sign-ins of ${path} into the system keychain (${why}); they stay in the file for now.`,
+  },
   serve: {
     running: (url: string) =>
       `amo-phonebook is running in browser mode. Open this address (it works only on this computer):\n\n  ${url}\n\nPress Ctrl+C to stop.\n`,
