@@ -2,7 +2,7 @@
  * The main window: locked-down webPreferences, the navigation and window-open guards,
  * core events forwarded to it, and its place remembered between launches.
  */
-import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle, WebPreferences } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle } from 'electron';
 import type { EventBus } from '../lib/event-bus';
 import { readDesktopState, updateDesktopState } from './desktop-state';
 import { forwardEvents } from './ipc';
@@ -10,35 +10,19 @@ import { lockDownWindow } from './window-security';
 import { type Rect, windowPlacement } from './window-state';
 
 /**
- * The renderer gets no Node, runs sandboxed and isolated from the preload, and can host no
- * webview: a bug in the page (or a malicious contact name) then reaches nothing but the
- * preload's named verbs, each checked again in main.
+ * What openMainWindow decides about the window (its place, size, title). The
+ * webPreferences are written by the caller at the `new BrowserWindow` itself (main.ts), so
+ * that a reviewer and a scanner (Electronegativity) read them where the window is made.
  */
-export function mainWebPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webviewTag: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  };
-}
+export type MainWindowOptions = Omit<BrowserWindowConstructorOptions, 'webPreferences'>;
 
 export const defaultWindowSize = { width: 1100, height: 760 };
 
 export interface MainWindowDeps {
-  readonly create: (options: BrowserWindowConstructorOptions) => BrowserWindow;
+  readonly create: (options: MainWindowOptions) => BrowserWindow;
   readonly workAreas: () => readonly Rect[];
   readonly openExternal: (url: string) => Promise<void>;
   readonly events: EventBus;
-  readonly preload: string;
   readonly statePath: string;
   readonly devServerUrl: string | undefined;
   readonly startUrl: string;
@@ -53,7 +37,6 @@ export async function openMainWindow(deps: MainWindowDeps): Promise<BrowserWindo
     minHeight: 480,
     show: false,
     title: 'amo-phonebook',
-    webPreferences: mainWebPreferences(deps.preload),
   });
   lockDownWindow(window, deps.openExternal, deps.devServerUrl);
   forwardEvents(deps.events, window.webContents);
