@@ -3,7 +3,10 @@
  *
  * - 204 means "empty", not an error.
  * - 429 arrives as HTML with no Retry-After: back off exponentially with jitter.
- * - 5xx, timeouts and dropped connections retry a bounded number of times.
+ * - 5xx, timeouts and dropped connections retry a bounded number of times; so does a
+ *   connection cut in the middle of an answer.
+ * - Every answer is capped in size (maxAnswerBytes, counted as it arrives) and in time, its
+ *   body included: an enormous or endless answer is refused in one line, never read whole.
  * - 401, 402 and 403 never retry: they need the user, not patience. A 403 with an HTML
  *   body is amoCRM's block page, after repeated limit breaches.
  */
@@ -69,23 +72,12 @@ export async function amoRequest(options: AmoHttpOptions, request: AmoRequest): 
   for (let attempt = 0; ; attempt++) {
     const token = request.authorized ? await options.auth.token() : null;
     const done = await options.limiter.acquire(options.signal);
-    let response: Response;
+    let answer: Answer;
     try {
-      response = await (options.fetchImpl ?? fetch)(url, {
-        method: request.method,
-        headers: {
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
-          accept: 'application/hal+json, application/json',
-          'user-agent': userAgent,
-        },
-        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-        signal: combineSignals(options.signal, options.timeoutMs ?? 30_000),
-        redirect: 'error',
-      });
+      answer = await fetchAnswer(options, url, request, token);
     } catch (error) {
-      done();
       if (options.signal?.aborted) throw new AppError('CANCELLED', 'Cancelled');
+      if (error instanceof AppError) throw error;
       if (isRedirectRefusal(error)) {
         // Following it could carry the token to another host; an account address does not redirect.
         throw new AppError('BAD_RESPONSE', `${host} redirects elsewhere: check the account address`, { host });
@@ -96,14 +88,13 @@ export async function amoRequest(options: AmoHttpOptions, request: AmoRequest): 
         continue;
       }
       throw transient;
+    } finally {
+      done();
     }
 
-    done();
-    const status = response.status;
-    const serverTime = parseServerTime(response.headers.get('date'));
-    if (status === 200) return { status: 200, body: await readJson(response, host), serverTime };
+    const { status, text, contentType, serverTime } = answer;
+    if (status === 200) return { status: 200, body: parseJson(text, host), serverTime };
     if (status === 204) return { status: 204, serverTime };
-    const text = await response.text().catch(() => '');
 
     if (status === 401 && token && !renewed) {
       // One refresh per request: a second 401 means the user must connect again.
@@ -117,8 +108,86 @@ export async function amoRequest(options: AmoHttpOptions, request: AmoRequest): 
       await sleep(backoff(attempt + 1), options.signal);
       continue;
     }
-    throw errorForStatus(status, text, response.headers.get('content-type') ?? '', host);
+    throw errorForStatus(status, text, contentType, host);
   }
+}
+
+/** One answer, read whole within the caps: a failure anywhere (also mid-body) throws, to be retried. */
+interface Answer {
+  readonly status: number;
+  readonly text: string;
+  readonly contentType: string;
+  readonly serverTime: number | null;
+}
+
+/**
+ * A page of 250 contacts is well under 2 MB: an answer past this is not amoCRM's (a
+ * misconfigured proxy, a hostile server) and is not read further, so it cannot fill memory.
+ */
+export const maxAnswerBytes = 32 * 1024 * 1024;
+/** Error pages are read only to tell amoCRM's HTML block page from a JSON problem. */
+const maxErrorBytes = 64 * 1024;
+
+async function fetchAnswer(
+  options: AmoHttpOptions,
+  url: URL,
+  request: AmoRequest,
+  token: string | null,
+): Promise<Answer> {
+  const response = await (options.fetchImpl ?? fetch)(url, {
+    method: request.method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+      accept: 'application/hal+json, application/json',
+      'user-agent': userAgent,
+    },
+    ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+    // The time limit covers the body too: an answer that trickles forever times out.
+    signal: combineSignals(options.signal, options.timeoutMs ?? 30_000),
+    redirect: 'error',
+  });
+  const status = response.status;
+  const text =
+    status === 204
+      ? ''
+      : await readCapped(response, status === 200 ? maxAnswerBytes : maxErrorBytes, url.host, status === 200);
+  return {
+    status,
+    text,
+    contentType: response.headers.get('content-type') ?? '',
+    serverTime: parseServerTime(response.headers.get('date')),
+  };
+}
+
+/**
+ * The body as text, counted as it arrives. Past `limit`: for an answer we need, a refusal
+ * (the rest is never read); for an error page, just its start.
+ */
+async function readCapped(response: Response, limit: number, host: string, refuseOver: boolean): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        if (!refuseOver) break;
+        throw new AppError(
+          'BAD_RESPONSE',
+          `${host} sent an answer larger than ${Math.round(limit / 1024 / 1024)} MB, which no amoCRM page is; it was not read further`,
+          { host },
+        );
+      }
+      chunks.push(value);
+    }
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function parseServerTime(header: string | null): number | null {
@@ -131,8 +200,7 @@ function combineSignals(signal: AbortSignal | undefined, timeoutMs: number): Abo
   return signal ? AbortSignal.any([signal, timeout]) : timeout;
 }
 
-async function readJson(response: Response, host: string): Promise<unknown> {
-  const text = await response.text();
+function parseJson(text: string, host: string): unknown {
   try {
     // Lone surrogates become U+FFFD here, before anything reaches the mirror.
     return parseWellFormedJson(text);
@@ -153,6 +221,15 @@ function describeFetchFailure(error: unknown, host: string): AppError {
     return new AppError('TIMEOUT', `${host} did not answer in time`, { host });
   }
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
+  if (error instanceof TypeError && /terminated/i.test(error.message)) {
+    // undici's "terminated": the connection closed before the whole answer arrived.
+    return new AppError(
+      'NETWORK_UNREACHABLE',
+      `The connection to ${host} was cut in the middle of an answer`,
+      { host, reason: 'cut' },
+      { cause: error },
+    );
+  }
   const code =
     (cause as NodeJS.ErrnoException | undefined)?.code ?? (error instanceof Error ? error.message : 'unknown');
   return new AppError(

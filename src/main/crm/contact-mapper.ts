@@ -7,7 +7,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { ChannelKind } from '../../shared/api/types';
 import { foldForSearch } from '../lib/fold-for-search';
-import { wellFormed } from '../lib/well-formed';
+import { storableText } from '../lib/well-formed';
 import type { MirrorChannel, MirrorContact } from '../model/contact';
 import { digitsOf, isDialable, normalizePhone } from '../phones/normalize';
 import type { WireContact } from './wire';
@@ -29,11 +29,11 @@ export function toMirrorContact(
   region: CountryCode | undefined,
   codes: FieldCodes = noCodes,
 ): MirrorContact {
-  // Every text well-formed before the mirror stores it (lib/well-formed.ts): a lone
-  // surrogate would be stored as invalid UTF-8.
-  const firstName = wellFormed(wire.first_name ?? '').trim();
-  const lastName = wellFormed(wire.last_name ?? '').trim();
-  const name = wellFormed(wire.name ?? '').trim() || [firstName, lastName].filter(Boolean).join(' ');
+  // Every text made storable first (lib/well-formed.ts): a lone surrogate would be stored as
+  // invalid UTF-8, a NUL ends the text for C readers, and a hostile 100 KB name is cut.
+  const firstName = storableText(wire.first_name ?? '').trim();
+  const lastName = storableText(wire.last_name ?? '').trim();
+  const name = storableText(wire.name ?? '').trim() || [firstName, lastName].filter(Boolean).join(' ');
   const channels: MirrorChannel[] = [];
   const searchParts = [foldForSearch(name)];
   let phoneCount = 0;
@@ -43,17 +43,17 @@ export function toMirrorContact(
     const fieldCode = field.field_code ?? codes.fields.get(field.field_id);
     if (fieldCode === 'POSITION' && position === null) {
       const title = field.values?.find((entry) => entry.value !== null && entry.value !== undefined)?.value;
-      position = title === undefined || title === null ? null : wellFormed(String(title)).trim() || null;
+      position = title === undefined || title === null ? null : storableText(String(title)).trim() || null;
     }
     const kind = fieldCode ? channelByFieldCode[fieldCode] : undefined;
     if (!kind) continue;
     for (const entry of field.values ?? []) {
       if (entry.value === null || entry.value === undefined) continue;
-      const value = wellFormed(String(entry.value)).trim();
+      const value = storableText(String(entry.value)).trim();
       if (!value) continue;
       const code =
         entry.enum_code ?? (typeof entry.enum_id === 'number' ? codes.enums.get(entry.enum_id) : undefined) ?? null;
-      const typeCode = code === null ? null : wellFormed(code);
+      const typeCode = code === null ? null : storableText(code);
       if (kind === 'phone') {
         const phone = normalizePhone(value, region);
         if (isDialable(value, phone.e164)) phoneCount++;

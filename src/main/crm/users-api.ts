@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import { storableText } from '../lib/well-formed';
 import type { CrmUser } from '../model/people';
 import { type AmoHttpOptions, amoGet } from './amo-http';
 
@@ -44,7 +45,11 @@ export async function fetchUsers(http: AmoHttpOptions): Promise<CrmUser[] | null
     const parsed = usersPageSchema.safeParse(result.body);
     if (!parsed.success) throw new AppError('BAD_RESPONSE', `${host} sent a malformed users page ${page}`, { host });
     for (const user of parsed.data._embedded.users) {
-      users.push({ id: user.id, name: user.name?.trim() || `#${user.id}`, groupId: user.rights?.group_id ?? null });
+      users.push({
+        id: user.id,
+        name: storableText(user.name ?? '').trim() || `#${user.id}`,
+        groupId: user.rights?.group_id ?? null,
+      });
     }
     if (!parsed.data._links?.next) return users;
   }

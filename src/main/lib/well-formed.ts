@@ -22,3 +22,18 @@ export function parseWellFormedJson(text: string): unknown {
   if (!surrogateEscape.test(text)) return JSON.parse(text) as unknown;
   return JSON.parse(text, (_key, value: unknown) => (typeof value === 'string' ? wellFormed(value) : value)) as unknown;
 }
+
+/** amoCRM's own fields are far shorter; a longer value is cut here so no screen or phone gets 100 KB. */
+export const maxStoredTextLength = 1000;
+
+/**
+ * Text as the mirror stores it: well-formed, without NUL (which C tools and some readers
+ * take for the end of the text), and at most maxStoredTextLength code points, never cutting
+ * a surrogate pair in two. Other control characters are kept as the CRM has them: each
+ * writer cleans them for its own format (export/vcard-text.ts).
+ */
+export function storableText(text: string): string {
+  const clean = wellFormed(text).replaceAll('\u0000', '');
+  if (clean.length <= maxStoredTextLength) return clean;
+  return Array.from(clean).slice(0, maxStoredTextLength).join('');
+}

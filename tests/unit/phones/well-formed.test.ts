@@ -1,6 +1,6 @@
 /** Lone surrogates never reach the mirror: the CRM's JSON is cleaned at the door (lib/well-formed.ts). */
 import { describe, expect, it } from 'vitest';
-import { parseWellFormedJson, wellFormed } from '../../../src/main/lib/well-formed';
+import { maxStoredTextLength, parseWellFormedJson, storableText, wellFormed } from '../../../src/main/lib/well-formed';
 
 describe('well-formed text', () => {
   it('replaces a lone surrogate with U+FFFD and keeps pairs, emoji and plain text as they are', () => {
@@ -16,5 +16,16 @@ describe('well-formed text', () => {
     expect(parseWellFormedJson(text)).toEqual({ name: 'Broken \ufffd emoji', ok: '😀', list: [{ v: '\ufffd' }], n: 1 });
     expect(parseWellFormedJson('{"a":[1,"b",null]}')).toEqual({ a: [1, 'b', null] });
     expect(() => parseWellFormedJson('{"a":')).toThrow();
+  });
+
+  it('stores text without NUL, cut at the cap on a code point, never halving an emoji', () => {
+    expect(storableText('Nu\u0000ll\u0000')).toBe('Null');
+    expect(storableText('a\ud83db\u0085')).toBe('a\ufffdb\u0085');
+    const emoji = '😀'.repeat(maxStoredTextLength + 5);
+    const cut = storableText(emoji);
+    expect(Array.from(cut)).toHaveLength(maxStoredTextLength);
+    expect(cut).toBe(wellFormed(cut));
+    const short = 'Анна Петрова';
+    expect(storableText(short)).toBe(short);
   });
 });
