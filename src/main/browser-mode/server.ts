@@ -15,6 +15,7 @@ import { WebSocketServer } from 'ws';
 import { AppError } from '../../shared/errors';
 import { createDispatcher } from '../api/dispatch';
 import { bearerToken, isAllowedHost, isAllowedOrigin, secretMatches } from '../lib/http-guards';
+import { defaultServerLimits, limitConnections, type ServerLimits, serverOptions } from '../lib/server-limits';
 import type { CoreService } from '../service';
 import { serveStatic } from './static-files';
 
@@ -22,6 +23,8 @@ export interface BrowserModeOptions {
   readonly service: CoreService;
   readonly uiRoot: string;
   readonly port?: number;
+  /** Time and connection bounds (lib/server-limits.ts); tests shorten them. */
+  readonly limits?: Partial<ServerLimits>;
 }
 
 export interface BrowserModeHandle {
@@ -47,7 +50,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   const dispatch = createDispatcher(options.service.api);
   let port = 0;
 
-  const server = createServer((req, res) => {
+  const limits = { ...defaultServerLimits, ...options.limits };
+  const server = createServer(serverOptions(limits), (req, res) => {
     if (!isAllowedHost(req.headers.host, port)) return reply(res, 421, { error: 'Misdirected request' });
     const path = new URL(req.url ?? '/', `http://127.0.0.1:${port}`).pathname;
     if (path.startsWith('/api/')) {
@@ -60,12 +64,20 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, verb: string): Promise<void> {
     if (req.method !== 'POST') return reply(res, 405, { error: 'Method not allowed' });
+    // Our page's fetch always names our origin; another site's page (which cannot know the
+    // secret anyway) is refused before the secret is even compared.
+    if (req.headers.origin !== undefined && !isAllowedOrigin(req.headers.origin, port))
+      return reply(res, 403, { error: 'Forbidden origin' });
     if (!secretMatches(bearerToken(req.headers.authorization), secret))
       return reply(res, 401, { error: 'Unauthorized' });
     if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
       return reply(res, 415, { error: 'JSON only' });
     const body = await readBody(req);
-    if (body === null) return reply(res, 413, { error: 'Request too large' });
+    if (body === null) {
+      // Answer first, then hang up: the rest of the body is never read.
+      res.once('finish', () => req.destroy());
+      return reply(res, 413, { error: 'Request too large' }, { connection: 'close' });
+    }
     let input: unknown;
     try {
       input = body.length === 0 ? {} : JSON.parse(body);
@@ -100,6 +112,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     });
   });
 
+  limitConnections(server, limits);
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -120,9 +134,10 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   };
 }
 
-function reply(res: ServerResponse, status: number, body: unknown): void {
+function reply(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
+    ...extra,
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
@@ -139,8 +154,9 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBodyBytes) {
+        req.pause();
+        req.removeAllListeners('data');
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(chunk);

@@ -29,6 +29,7 @@ import {
   type RefusalReason,
 } from '../../../shared/handoff/protocol';
 import { secretMatches } from '../../lib/http-guards';
+import { defaultServerLimits, limitConnections, type ServerLimits, serverOptions } from '../../lib/server-limits';
 import { type HandoffContent, preparePayload, sealPayload } from './payload';
 import type { PhoneAssets } from './phone-assets';
 import { servePhoneFile } from './phone-files';
@@ -65,6 +66,8 @@ export interface HandoffServerOptions {
   readonly helloTimeoutMs?: number;
   readonly now?: () => number;
   readonly limiter?: WrongTokenLimiter;
+  /** Time and connection bounds (lib/server-limits.ts); one phone needs a handful. */
+  readonly limits?: Partial<ServerLimits>;
   readonly onStatus?: (status: HandoffStatus) => void;
   /** Runs once the phone has proved receipt, before it is told "done": the ledger commit (R15). */
   readonly onAcknowledged: () => Promise<void> | void;
@@ -83,6 +86,8 @@ export interface Handoff {
 
 export const defaultHandoffTtlMs = 5 * 60_000;
 export const defaultStallAfterMs = 20_000;
+/** One phone opens a page, its assets and a socket: a few dozen is plenty, even with retries. */
+const handoffMaxConnections = 64;
 
 export async function openHandoff(options: HandoffServerOptions): Promise<Handoff> {
   const now = options.now ?? Date.now;
@@ -99,12 +104,14 @@ export async function openHandoff(options: HandoffServerOptions): Promise<Handof
     options.onStatus?.(status);
   };
 
-  const server = createServer((req, res) => {
+  const limits = { ...defaultServerLimits, maxConnections: handoffMaxConnections, ...options.limits };
+  const server = createServer(serverOptions(limits), (req, res) => {
     handleHttp(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
   });
+  limitConnections(server, limits);
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxPhoneMessageBytes });
   const port = await listen(server, options.bindAddress, options.port ?? 0);
   const allowedHosts = hostsFor(options.urlHost, port);
