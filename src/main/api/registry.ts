@@ -22,8 +22,12 @@ export interface ApiRegistry<C> {
   method<V extends ApiVerb>(verb: V, handler: VerbHandler<C, V>): void;
   /** Registers every verb of a domain's group, each through method(). */
   methods(group: VerbGroup<C>): void;
-  /** The complete API, each verb bound to the context; throws naming the verbs nothing registered. */
-  handlers(): ApiHandlers;
+  /**
+   * The complete API, each verb bound to the context; throws naming the verbs nothing
+   * registered. `translate` sees every error a handler throws and returns the one to throw
+   * (the core turns SQLite's corruption codes into words there).
+   */
+  handlers(translate?: (error: unknown) => unknown): ApiHandlers;
 }
 
 export function createApiRegistry<C>(ctx: C): ApiRegistry<C> {
@@ -39,10 +43,23 @@ export function createApiRegistry<C>(ctx: C): ApiRegistry<C> {
         registry.method(verb as ApiVerb, group[verb as ApiVerb] as VerbHandler<C, ApiVerb>);
       }
     },
-    handlers() {
+    handlers(translate) {
       const missing = apiVerbs.filter((verb) => !registered.has(verb));
       if (missing.length > 0) throw new Error(`No handler for ${missing.join(', ')}`);
-      const bound = [...registered].map(([verb, handler]) => [verb, (input: never) => handler(ctx, input)] as const);
+      const bound = [...registered].map(
+        ([verb, handler]) =>
+          [
+            verb,
+            translate
+              ? (input: never) =>
+                  Promise.resolve()
+                    .then(() => handler(ctx, input))
+                    .catch((error: unknown) => {
+                      throw translate(error);
+                    })
+              : (input: never) => handler(ctx, input),
+          ] as const,
+      );
       return Object.freeze(Object.fromEntries(bound)) as unknown as ApiHandlers;
     },
   };

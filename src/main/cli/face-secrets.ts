@@ -25,5 +25,7 @@ function noticeLine(notice: SecretsNotice): string {
       return words.moved(notice.count);
     case 'move-failed':
       return words.moveFailed(notice.path, notice.why);
+    case 'kept-aside':
+      return words.keptAside(notice.path, notice.aside);
   }
 }

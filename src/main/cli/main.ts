@@ -11,6 +11,7 @@ import { registerExportCommand } from './commands/export';
 import { registerLookupCommand } from './commands/lookup';
 import { registerSandboxCommand } from './commands/sandbox';
 import { registerServeCommand } from './commands/serve';
+import { registerStartFreshCommand } from './commands/start-fresh';
 import { registerSyncCommand } from './commands/sync';
 import { errorLine } from './error-line';
 import { cliLanguage, cliWords } from './words';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerExportCommand(program);
   registerLookupCommand(program);
   registerServeCommand(program);
+  registerStartFreshCommand(program);
   return program;
 }
 

@@ -3,11 +3,13 @@ import { resolve } from 'node:path';
 import type { ApiOutputs } from '../../shared/api/contract';
 import type { ApiInput } from '../../shared/api/schemas';
 import type { ApiVerb } from '../../shared/api/verbs';
-import { deserializeError } from '../../shared/errors';
+import { AppError, deserializeError } from '../../shared/errors';
 import { createDispatcher } from '../api/dispatch';
 import { defaultDataDir } from '../lib/paths';
 import { type CoreService, type CoreServiceOptions, createCoreService } from '../service';
+import { CliRefusal } from './error-line';
 import { terminalSecrets } from './face-secrets';
+import { cliWords } from './words';
 
 export interface GlobalOptions {
   readonly dataDir?: string;
@@ -29,7 +31,7 @@ export async function withSession<T>(
   extra: Pick<CoreServiceOptions, 'openConsentWindow'> = {},
 ): Promise<T> {
   const dataDir = resolveDataDir(options);
-  const service = createCoreService({ dataDir, face: 'cli', secrets: terminalSecrets(dataDir), ...extra });
+  const service = openCliService({ dataDir, face: 'cli', secrets: terminalSecrets(dataDir), ...extra });
   const dispatch = createDispatcher(service.api);
   const session: CliSession = {
     service,
@@ -47,5 +49,20 @@ export async function withSession<T>(
   } finally {
     process.removeListener('SIGINT', onInterrupt);
     await service.close();
+  }
+}
+
+/**
+ * The core service for a CLI command (browser mode's `serve` too). A damaged mirror is refused
+ * by the core; here the refusal names the command that is the way forward.
+ */
+export function openCliService(options: CoreServiceOptions): CoreService {
+  try {
+    return createCoreService(options);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'DB_CORRUPT' && error.params['store'] === 'mirror') {
+      throw new CliRefusal('DB_CORRUPT', cliWords().startFresh.damaged(String(error.params['path'])), error.params);
+    }
+    throw error;
   }
 }

@@ -38,6 +38,9 @@ export async function openDesktopSecrets(options: {
 }): Promise<DesktopSecrets> {
   const { dataDir, platform, safeStorage, log } = options;
   const plainPath = join(dataDir, 'secrets.json');
+  // A file that cannot be read is kept aside (renamed, never written over) and logged; the
+  // accounts then say "connect again", which is the way forward.
+  const keptAside = (path: string) => (aside: string) => log(`${path} could not be read; it was kept as ${aside}`);
   const shared = await sharedKeychain(dataDir, options.keychain, log);
   if (shared) {
     // Oldest first: the ciphertexts of an earlier desktop version, then the plain file, which
@@ -48,17 +51,18 @@ export async function openDesktopSecrets(options: {
         ? moveSecretsFileInto(path, shared, createKeychainSecretStore(path, safeStorage))
         : { moved: 0 };
     });
-    await moveInto(log, 'secrets.json', () => moveSecretsFileInto(plainPath, shared));
+    await moveInto(log, 'secrets.json', () => moveSecretsFileInto(plainPath, shared, undefined, keptAside(plainPath)));
     return { store: shared, problem: null };
   }
   const available = await safeStorage.isAsyncEncryptionAvailable();
   // getSelectedStorageBackend exists on Linux only.
   const backend = platform === 'linux' && available ? safeStorage.getSelectedStorageBackend() : null;
   const problem = keychainProblem(platform, available, backend);
-  if (!available) return { store: createFileSecretStore(plainPath), problem };
+  if (!available) return { store: createFileSecretStore(plainPath, keptAside(plainPath)), problem };
 
-  const store = createKeychainSecretStore(join(dataDir, keychainSecretsFile), safeStorage);
-  await moveInto(log, 'secrets.json', () => moveSecretsFileInto(plainPath, store));
+  const sealedPath = join(dataDir, keychainSecretsFile);
+  const store = createKeychainSecretStore(sealedPath, safeStorage, keptAside(sealedPath));
+  await moveInto(log, 'secrets.json', () => moveSecretsFileInto(plainPath, store, undefined, keptAside(plainPath)));
   return { store, problem };
 }
 

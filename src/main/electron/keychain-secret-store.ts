@@ -9,15 +9,19 @@
  */
 import type { SafeStorage } from 'electron';
 import { AppError } from '../../shared/errors';
-import { createFileSecretStore } from '../secrets/file-secret-store';
+import { createFileSecretStore, type OnDamagedSecrets } from '../secrets/file-secret-store';
 import type { SecretStore } from '../secrets/secret-store';
 
 export type KeychainCrypto = Pick<SafeStorage, 'encryptStringAsync' | 'decryptStringAsync'>;
 
 export const keychainSecretsFile = 'secrets.keychain.json';
 
-export function createKeychainSecretStore(path: string, crypto: KeychainCrypto): SecretStore {
-  const ciphertexts = createFileSecretStore(path);
+export function createKeychainSecretStore(
+  path: string,
+  crypto: KeychainCrypto,
+  onDamaged: OnDamagedSecrets = 'refuse',
+): SecretStore {
+  const ciphertexts = createFileSecretStore(path, onDamaged);
   const seal = async (value: string) => (await crypto.encryptStringAsync(value)).toString('base64');
 
   return {

@@ -21,11 +21,13 @@ import {
 } from 'electron';
 import { type CoreClient, connectCore } from '../core-process/core-client';
 import { defaultDataDir } from '../lib/paths';
+import { setAside, sqliteCompanions } from '../lib/set-aside';
 import { appVersion } from '../lib/version';
 import { systemKeychain } from '../secrets/os-keychain';
 import { appOrigin, isTrustedAppUrl } from './app-origin';
 import { appSchemePrivileges, handleAppProtocol } from './app-protocol';
 import { createConsentWindowOpener } from './consent-window';
+import { offerToStartFresh, type StartFreshDeps } from './damaged-mirror';
 import { openDesktopSecrets } from './desktop-secrets';
 import { desktopStateFile, desktopStateWritten, readDesktopState, updateDesktopState } from './desktop-state';
 import { registerIpcApi } from './ipc';
@@ -81,16 +83,27 @@ async function start(): Promise<void> {
     log: (message) => console.warn(message),
   });
   const nativeBinding = sqliteBinding(app.isPackaged, process.env, import.meta.dirname);
-  core = connectCore({
-    spawn: () => utilityProcess.fork(join(import.meta.dirname, 'core.js'), [], { serviceName: `${appName} core` }),
-    start: { dataDir, uiDir: join(import.meta.dirname, '../renderer'), ...(nativeBinding ? { nativeBinding } : {}) },
-    secrets: secrets.store,
-    openConsentWindow: createConsentWindowOpener({ createWindow: createConsentWindow, openExternal }),
-    // The core has checked that the path is a .vcf one of its exports wrote.
-    revealFile: (path) => shell.showItemInFolder(path),
-  });
-  // A mirror that cannot be opened (damaged, or from a newer version) rejects here, in words.
-  await core.ready;
+  const startCore = () =>
+    connectCore({
+      spawn: () => utilityProcess.fork(join(import.meta.dirname, 'core.js'), [], { serviceName: `${appName} core` }),
+      start: { dataDir, uiDir: join(import.meta.dirname, '../renderer'), ...(nativeBinding ? { nativeBinding } : {}) },
+      secrets: secrets.store,
+      openConsentWindow: createConsentWindowOpener({ createWindow: createConsentWindow, openExternal }),
+      // The core has checked that the path is a .vcf one of its exports wrote.
+      revealFile: (path) => shell.showItemInFolder(path),
+    });
+  core = startCore();
+  try {
+    // A mirror that cannot be opened (damaged, or from a newer version) rejects here, in words.
+    await core.ready;
+  } catch (error) {
+    await core.close();
+    core = null;
+    // A damaged one: the person may keep it aside and start fresh; anything else ends below.
+    if (!(await offerToStartFresh(error, startFreshDeps(locale)))) throw error;
+    core = startCore();
+    await core.ready;
+  }
   registerIpcApi(ipcMain, core.dispatch, (url) => isTrustedAppUrl(url, devServerUrl));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -120,6 +133,26 @@ async function start(): Promise<void> {
       return mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options);
     },
   });
+}
+
+function startFreshDeps(locale: string): StartFreshDeps {
+  return {
+    locale,
+    ask: async (text) => {
+      const { response } = await dialog.showMessageBox({
+        type: 'warning',
+        title: text.title,
+        message: text.message,
+        detail: text.detail,
+        buttons: [text.startFresh, text.quit],
+        defaultId: 1,
+        cancelId: 1,
+      });
+      return response === 0;
+    },
+    setAside: (path) => setAside(path, new Date(), sqliteCompanions),
+    log: (message) => console.warn(message),
+  };
 }
 
 async function showMainWindow(running: CoreClient): Promise<void> {

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const appName = 'amo-phonebook';
+/** The mirror's file in the data folder (the core opens it; the desktop shell may keep it aside). */
+export const mirrorFileName = 'mirror.sqlite';
 
 export function defaultDataDir(
   env: NodeJS.ProcessEnv = process.env,

@@ -6,14 +6,26 @@
 import { chmod, readFile } from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
 import { writeFileAtomically } from '../lib/atomic-write';
+import { setAside } from '../lib/set-aside';
 import type { SecretStore } from './secret-store';
 
 /**
- * Every secret in a secrets file, `{}` when there is none. A damaged file is refused, never
- * treated as empty: writing over it would lose the user's sign-ins. Shared with the
- * desktop app, which moves these secrets into the OS keychain on its first start.
+ * What to do with a secrets file that cannot be read: 'refuse' (every read fails with
+ * DB_CORRUPT and the file stays as it is), or keep it aside (lib/set-aside.ts), go on as with
+ * no file, and tell the person through the callback that their accounts need connecting again.
+ * Either way the file is never written over: its tokens may still be salvaged from it.
  */
-export async function readSecretsFile(path: string): Promise<Record<string, string>> {
+export type OnDamagedSecrets = 'refuse' | ((aside: string) => void);
+
+/**
+ * Every secret in a secrets file, `{}` when there is none. A damaged file is never treated as
+ * empty in place: writing over it would lose the user's sign-ins. Shared with the desktop app,
+ * which moves these secrets into the OS keychain on its first start.
+ */
+export async function readSecretsFile(
+  path: string,
+  onDamaged: OnDamagedSecrets = 'refuse',
+): Promise<Record<string, string>> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -32,14 +44,19 @@ export async function readSecretsFile(path: string): Promise<Record<string, stri
   } catch {
     // fall through
   }
+  if (onDamaged !== 'refuse') {
+    const aside = setAside(path);
+    if (aside) onDamaged(aside);
+    return {};
+  }
   throw new AppError('DB_CORRUPT', `The secrets file ${path} is damaged; it was left untouched`, { path });
 }
 
-export function createFileSecretStore(path: string): SecretStore {
+export function createFileSecretStore(path: string, onDamaged: OnDamagedSecrets = 'refuse'): SecretStore {
   // Writes are chained so two concurrent `set`s cannot lose each other's update.
   let chain: Promise<unknown> = Promise.resolve();
 
-  const load = () => readSecretsFile(path);
+  const load = () => readSecretsFile(path, onDamaged);
 
   function update(change: (secrets: Record<string, string>) => void): Promise<void> {
     const next = chain.then(async () => {

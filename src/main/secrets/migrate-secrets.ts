@@ -11,19 +11,21 @@
  */
 import { rm } from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
-import { readSecretsFile } from './file-secret-store';
+import { type OnDamagedSecrets, readSecretsFile } from './file-secret-store';
 import type { SecretStore } from './secret-store';
 
 /**
  * `source` reads a value when the file holds it sealed (the desktop's safeStorage ciphertexts);
- * by default the file's values are the secrets themselves.
+ * by default the file's values are the secrets themselves. A damaged file is refused (and
+ * stays), or kept aside when `onDamaged` says so: there is then nothing to move.
  */
 export async function moveSecretsFileInto(
   plainPath: string,
   target: SecretStore,
   source?: SecretStore,
+  onDamaged: OnDamagedSecrets = 'refuse',
 ): Promise<{ moved: number }> {
-  const stored = await readSecretsFile(plainPath);
+  const stored = await readSecretsFile(plainPath, onDamaged);
   const entries: Array<[string, string]> = [];
   for (const [key, value] of Object.entries(stored)) {
     const opened = source ? await source.get(key) : value;

@@ -27,7 +27,9 @@ export type SecretsPlace = 'keychain' | 'file';
 export type SecretsNotice =
   | { readonly kind: 'in-file'; readonly path: string; readonly why: string }
   | { readonly kind: 'moved'; readonly count: number }
-  | { readonly kind: 'move-failed'; readonly path: string; readonly why: string };
+  | { readonly kind: 'move-failed'; readonly path: string; readonly why: string }
+  /** The file could not be read: it now lives at `aside`, and the accounts need connecting again. */
+  | { readonly kind: 'kept-aside'; readonly path: string; readonly aside: string };
 
 export interface OpenSecretsOptions {
   readonly dataDir: string;
@@ -63,6 +65,8 @@ export function openSecretStore(options: OpenSecretsOptions): OpenedSecretStore 
 async function decide(options: OpenSecretsOptions): Promise<{ store: SecretStore; place: SecretsPlace }> {
   const { dataDir, prefer, notice } = options;
   const plainPath = join(dataDir, secretsFileName);
+  // A file that cannot be read is kept aside and said; never written over, never a dead end.
+  const keptAside = (aside: string) => notice({ kind: 'kept-aside', path: plainPath, aside });
   let why = 'AMO_PHONEBOOK_SECRETS=file';
   if (prefer !== 'file') {
     const keychain = await options.keychain();
@@ -72,12 +76,12 @@ async function decide(options: OpenSecretsOptions): Promise<{ store: SecretStore
       if (probe.works) {
         const store = createOsKeychainStore(keychain, folderId);
         try {
-          const { moved } = await moveSecretsFileInto(plainPath, store);
+          const { moved } = await moveSecretsFileInto(plainPath, store, undefined, keptAside);
           if (moved > 0) notice({ kind: 'moved', count: moved });
         } catch (error) {
           // The file stays and is still read next time; nothing is lost.
           notice({ kind: 'move-failed', path: plainPath, why: error instanceof Error ? error.message : String(error) });
-          return { store: createFileSecretStore(plainPath), place: 'file' };
+          return { store: createFileSecretStore(plainPath, keptAside), place: 'file' };
         }
         return { store, place: 'keychain' };
       }
@@ -90,7 +94,7 @@ async function decide(options: OpenSecretsOptions): Promise<{ store: SecretStore
     }
     await tellOnce(dataDir, () => notice({ kind: 'in-file', path: plainPath, why }));
   }
-  return { store: createFileSecretStore(plainPath), place: 'file' };
+  return { store: createFileSecretStore(plainPath, keptAside), place: 'file' };
 }
 
 /**

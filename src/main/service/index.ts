@@ -9,14 +9,16 @@ import { type NetworkInterfaceInfo, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import type { ApiHandlers } from '../../shared/api/contract';
 import type { Face } from '../../shared/api/types';
+import { AppError } from '../../shared/errors';
 import { createApiRegistry } from '../api/registry';
 import type { OpenConsentWindow } from '../crm/consent';
 import { createRequestLimiter, defaultRequestsPerSecond, type RequestLimiter } from '../crm/request-limiter';
 import { createUsbRoute, type UsbRoute } from '../delivery/usb';
 import { createEventBus, type EventBus } from '../lib/event-bus';
-import { builtUiDir } from '../lib/paths';
+import { builtUiDir, mirrorFileName } from '../lib/paths';
 import { appVersion } from '../lib/version';
 import { listAccountRecords } from '../mirror/accounts-repo';
+import { isSqliteCorruption, markMirrorDamaged } from '../mirror/database';
 import { createFileSecretStore } from '../secrets/file-secret-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { createSettingsStore } from '../settings/settings-store';
@@ -55,6 +57,8 @@ export interface CoreServiceOptions {
   readonly networkInterfaces?: () => NodeJS.Dict<NetworkInterfaceInfo[]>;
   /** CardDAV request pacing and concurrency; tests shorten the back-off. */
   readonly carddav?: CardDavTuning;
+  /** Where the core's notes for a maintainer go (a damaged settings file kept aside); stderr by default. */
+  readonly log?: (message: string) => void;
 }
 
 export interface CoreService {
@@ -66,10 +70,8 @@ export interface CoreService {
 
 export function createCoreService(options: CoreServiceOptions): CoreService {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const db = openStore(
-    join(options.dataDir, 'mirror.sqlite'),
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+  const mirrorPath = join(options.dataDir, mirrorFileName);
+  const db = openStore(mirrorPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const limiters = new Map<string, RequestLimiter>();
   const now = options.now ?? Date.now;
   const demo = createDemoRuntime(options.demoContacts, () => {
@@ -110,7 +112,11 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     consent,
     carddav: options.carddav ?? {},
     handoffs: {
-      settings: createSettingsStore(join(options.dataDir, 'settings.json')),
+      settings: createSettingsStore(join(options.dataDir, 'settings.json'), (aside) =>
+        (options.log ?? console.warn)(
+          `settings.json could not be read; it was kept as ${aside}, and the default settings are used`,
+        ),
+      ),
       uiDir: options.uiDir ?? builtUiDir(),
       usb: options.usbRoute ?? createUsbRoute(),
       networkInterfaces: options.networkInterfaces ?? networkInterfaces,
@@ -131,7 +137,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   registry.methods(exportVerbs);
   registry.methods(carddavVerbs);
   registry.methods(handoffVerbs);
-  const api = registry.handlers();
+  const api = registry.handlers(mirrorCorruptionInWords(mirrorPath));
 
   return {
     api,
@@ -143,5 +149,23 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       await demo.close();
       closeStore(db);
     },
+  };
+}
+
+/**
+ * A damaged page met while the core runs: SQLite's error becomes DB_CORRUPT in words, and the
+ * mirror is marked so that the next start checks it whole and offers to keep it aside.
+ */
+function mirrorCorruptionInWords(mirrorPath: string): (error: unknown) => unknown {
+  return (error) => {
+    if (!isSqliteCorruption(error)) return error;
+    const reason = error instanceof Error ? error.message : String(error);
+    markMirrorDamaged(mirrorPath, reason);
+    return new AppError(
+      'DB_CORRUPT',
+      `The database at ${mirrorPath} is damaged (${reason}). Start the app again: it then offers to keep the file aside and begin with an empty one.`,
+      { path: mirrorPath, store: 'mirror' },
+      { cause: error },
+    );
   };
 }

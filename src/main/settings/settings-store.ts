@@ -1,10 +1,12 @@
 /**
  * The user's preferences (not CRM data, so not in the mirror): a small JSON file in the
- * data folder, read once, rewritten atomically on change. A missing or damaged file means
- * the defaults; it is never fatal.
+ * data folder, read once, rewritten atomically on change. A missing file means the defaults;
+ * a damaged one too, after it is kept aside (lib/set-aside.ts) and said, so that the next
+ * change never writes over it. It is never fatal.
  */
 import { readFileSync } from 'node:fs';
 import { writeFileAtomically } from '../lib/atomic-write';
+import { setAside } from '../lib/set-aside';
 
 export interface Settings {
   /** Per network ("192.168.1.0/24"): the address the user chose for QR codes there. */
@@ -23,8 +25,11 @@ export interface SettingsStore {
   update(change: (current: Settings) => Settings): Promise<Settings>;
 }
 
-export function createSettingsStore(path: string): SettingsStore {
-  let current = load(path);
+/** Told where a damaged settings file was kept, once, when the store opens. */
+export type OnDamagedSettings = (aside: string) => void;
+
+export function createSettingsStore(path: string, onDamaged: OnDamagedSettings): SettingsStore {
+  let current = load(path, onDamaged);
   let writing: Promise<unknown> = Promise.resolve();
   return {
     read: () => current,
@@ -39,14 +44,24 @@ export function createSettingsStore(path: string): SettingsStore {
   };
 }
 
-function load(path: string): Settings {
-  let parsed: unknown;
+function load(path: string, onDamaged: OnDamagedSettings): Settings {
+  let text: string;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch {
     return defaults;
   }
-  if (typeof parsed !== 'object' || parsed === null) return defaults;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    const aside = setAside(path);
+    if (aside) onDamaged(aside);
+    return defaults;
+  }
   const { handoffAddresses, handoffPort } = parsed as Partial<Record<keyof Settings, unknown>>;
   return {
     handoffAddresses: isStringRecord(handoffAddresses) ? handoffAddresses : {},

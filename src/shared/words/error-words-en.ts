@@ -22,7 +22,8 @@ export const errorWordsEn = {
     'Your amoCRM role may not export contacts. Ask your account administrator for the contacts "Export" right.',
   BUSY: 'A sync is already running. Wait for it to finish.',
   CANCELLED: 'Cancelled.',
-  DB_CORRUPT: 'The local database is damaged. It was left untouched; move it away to start fresh.',
+  DB_CORRUPT:
+    'The local database is damaged. It was left untouched. Start the app again: it offers to keep the file aside and begin with an empty one (in a terminal: amo-phonebook start-fresh).',
   DB_TOO_NEW: 'The local database was written by a newer version of the app. Please update the app.',
   OUTPUT_NOT_WRITABLE: 'The file could not be written: {{message}}',
   UI_NOT_BUILT: 'The window is not built yet.',

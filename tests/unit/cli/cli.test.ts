@@ -162,7 +162,7 @@ describe('amo-phonebook CLI', () => {
     const before = createHash('sha256').update(readFileSync(corrupt)).digest('hex');
     expectOneLineFailure(
       await runCli(['--data-dir', corruptDir, 'account', 'list']),
-      /damaged or is not an amo-phonebook database/,
+      /is damaged; it was left untouched\. Run `amo-phonebook start-fresh`/,
     );
     expect(createHash('sha256').update(readFileSync(corrupt)).digest('hex')).toBe(before);
 

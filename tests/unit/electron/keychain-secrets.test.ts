@@ -2,7 +2,7 @@
  * Sign-ins in the OS keychain (safeStorage, faked): only ciphertext on disk, key rotation
  * followed, the plain secrets.json moved in on first start, and a missing keychain told.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDesktopSecrets } from '../../../src/main/electron/desktop-secrets';
@@ -146,7 +146,7 @@ describe('openDesktopSecrets', () => {
     expect(existsSync(join(dataDir, 'secrets.json'))).toBe(true);
   });
 
-  it('starts even when secrets.json is damaged, and keeps it', async () => {
+  it('starts even when secrets.json is damaged, and keeps it aside (renamed, never written over)', async () => {
     const dataDir = tempDir();
     writeFileSync(join(dataDir, 'secrets.json'), '[]x');
     const messages: string[] = [];
@@ -158,7 +158,10 @@ describe('openDesktopSecrets', () => {
       log: (m) => messages.push(m),
     });
     expect(secrets.problem).toBeNull();
-    expect(messages[0]).toMatch(/Could not move secrets.json/);
-    expect(existsSync(join(dataDir, 'secrets.json'))).toBe(true);
+    expect(messages[0]).toMatch(/secrets\.json could not be read; it was kept as .*secrets\.damaged-.*\.json/);
+    const aside = readdirSync(dataDir).find((name) => name.startsWith('secrets.damaged-')) ?? 'missing';
+    expect(readFileSync(join(dataDir, aside), 'utf8')).toBe('[]x');
+    expect(existsSync(join(dataDir, 'secrets.json'))).toBe(false);
+    expect(await secrets.store.get('k')).toBeNull();
   });
 });

@@ -67,7 +67,7 @@ describe('the system keychain (a real Secret Service)', () => {
     expect(await b.get('account:1:token')).toBe('другой');
   });
 
-  it('moves an old secrets.json into the keychain and removes it; a damaged one stays and is used', async () => {
+  it('moves an old secrets.json into the keychain and removes it; a damaged one is kept aside, said, and the keychain used', async () => {
     const dataDir = tempDir();
     await createFileSecretStore(join(dataDir, 'secrets.json')).set('account:5:token', 'из-файла');
     const notices: SecretsNotice[] = [];
@@ -81,9 +81,12 @@ describe('the system keychain (a real Secret Service)', () => {
     writeFileSync(join(damaged, 'secrets.json'), '{ not json');
     const told: SecretsNotice[] = [];
     const kept = opened(damaged, told);
-    expect(await kept.place()).toBe('file');
-    expect(told[0]?.kind).toBe('move-failed');
-    expect(readFileSync(join(damaged, 'secrets.json'), 'utf8')).toBe('{ not json');
+    expect(await kept.place()).toBe('keychain');
+    expect(told).toEqual([{ kind: 'kept-aside', path: join(damaged, 'secrets.json'), aside: expect.any(String) }]);
+    const aside = told[0]?.kind === 'kept-aside' ? told[0].aside : 'missing';
+    expect(aside).toMatch(/secrets\.damaged-.*\.json$/);
+    expect(readFileSync(aside, 'utf8')).toBe('{ not json');
+    expect(existsSync(join(damaged, 'secrets.json'))).toBe(false);
   });
 
   it('is shared by the CLI and the other faces: a sign-in changed by one is what the next run reads', async () => {

@@ -3,10 +3,9 @@ import type { Command } from 'commander';
 import { startBrowserMode } from '../../browser-mode/server';
 import { openInBrowser } from '../../lib/open-in-browser';
 import { builtUiDir } from '../../lib/paths';
-import { createCoreService } from '../../service';
 import { terminalSecrets } from '../face-secrets';
 import { parsePositiveInt } from '../output';
-import { type GlobalOptions, resolveDataDir } from '../session';
+import { type GlobalOptions, openCliService, resolveDataDir } from '../session';
 import { cliWords } from '../words';
 
 export function registerServeCommand(program: Command): void {
@@ -19,7 +18,7 @@ export function registerServeCommand(program: Command): void {
     .action(async (options: { port: number; open?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const dataDir = resolveDataDir(globals);
-      const service = createCoreService({ dataDir, face: 'browser', secrets: terminalSecrets(dataDir) });
+      const service = openCliService({ dataDir, face: 'browser', secrets: terminalSecrets(dataDir) });
       try {
         const handle = await startBrowserMode({ service, uiRoot: builtUiDir(), port: options.port });
         if (globals.json) {

@@ -107,6 +107,7 @@ export const cliEn = {
       command: 'find the contacts with a phone number, however either side wrote it',
       phone: 'the number, in any format: "+7 912 345-67-89", "8 (912) 345 67 89", "89123456789"...',
     },
+    startFresh: 'keep a damaged local database aside (renamed beside it, never deleted) and start with an empty one',
     serve: {
       command: 'serve the desktop UI and its API on 127.0.0.1 for a browser on this computer',
       port: 'port (0 = any free port)',
@@ -307,6 +308,20 @@ export const cliEn = {
     moved: (n: number) => `Moved ${n} saved sign-in(s) into the system keychain; the plain file is gone.`,
     moveFailed: (path: string, why: string) =>
       `Could not move the sign-ins of ${path} into the system keychain (${why}); they stay in the file for now.`,
+    keptAside: (path: string, aside: string) =>
+      `The saved sign-ins in ${path} could not be read; the file was kept as ${aside}. Connect your accounts again (\`account add\`).`,
+  },
+  startFresh: {
+    damaged: (path: string) =>
+      `The local database ${path} is damaged; it was left untouched. Run \`amo-phonebook start-fresh\` to keep it aside and start with an empty one.`,
+    keptAside: (aside: string) => [
+      `Kept the damaged database as ${aside}.`,
+      'The next command starts with an empty one: connect your accounts again (`account add`) and run `sync`.',
+      'Phones you exported to are then sent every contact once more: start their export over on the phone first (R6), or expect duplicates to merge.',
+    ],
+    healthy: 'The local database opens fine: nothing was changed.',
+    tooNew: 'The local database was written by a newer version of amo-phonebook: update the app; nothing was changed.',
+    none: 'There is no local database here yet: nothing to do.',
   },
   serve: {
     running: (url: string) =>
