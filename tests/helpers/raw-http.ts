@@ -107,7 +107,7 @@ export async function slowHeaders(
   };
 }
 
-/** Resolves once `condition()` holds, checking every 50 ms; gives up (and says so) after `withinMs`. */
+/** Resolves once `condition()` holds, checking every 50 ms, or after `withinMs` (false): the caller then asserts what it sees. */
 export async function eventually(condition: () => boolean, withinMs: number): Promise<boolean> {
   const until = Date.now() + withinMs;
   while (!condition()) {

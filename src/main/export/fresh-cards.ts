@@ -249,3 +249,18 @@ export function freshCardsEach(
     }) as Array<[number, Buffer, string]>;
   return rows.map(([contactId, card, ledger]) => ({ contactId, card, ledger }));
 }
+
+/**
+ * The update time of the oldest card a capped selection takes (its `limit`-th freshest), or
+ * null when fewer are there: how far back a first pull must have come for the selection to be
+ * the one a complete mirror gives (export-window.ts).
+ */
+export function oldestOfCappedSelection(db: MirrorDb, selection: FreshSelection): number | null {
+  if (selection.limit === null || selection.limit === 0) return null;
+  const sql = `SELECT k.updated_at FROM contact_cards k INDEXED BY contact_cards_freshest_first
+    WHERE ${freshWhere(selection)} ${freshestFirst} LIMIT 1 OFFSET @offset`;
+  const found = cachedStatement(db, sql)
+    .pluck(true)
+    .get({ ...paramsFor(sql, freshParams(selection)), offset: selection.limit - 1 }) as number | undefined;
+  return found ?? null;
+}

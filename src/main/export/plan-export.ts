@@ -43,6 +43,8 @@ export interface PlanRequest {
   readonly period: string | undefined;
   readonly filters: ExportFilters;
   readonly nowMs: number;
+  /** Accounts whose first pull goes on behind this export: their counts may still grow. */
+  readonly stillPulling?: ReadonlySet<number>;
 }
 
 export function accountLabel(account: Pick<AccountRecord, 'name'>): string {
@@ -85,15 +87,19 @@ export function planExport(request: PlanRequest): ExportPlan {
       filters: request.filters,
     });
     deltas.push(delta);
+    const pulling = request.stillPulling?.has(account.id) === true;
     counts.push({
       accountId: account.id,
       first: mark === null,
+      stillPulling: pulling,
       exportRight: exportRightOf(account),
       deviceTotal: delta.deviceTotal,
       ...delta.counts,
     });
-    // Later exports take what changed after the CRM's clock at this export's refresh.
-    const watermark = getSyncState(db, account.id).watermark ?? Math.floor(request.nowMs / 1000);
+    // Later exports take what changed after the CRM's clock at this export's refresh; during a
+    // first pull, after the pull began (what changed since was caught up, or is compared again).
+    const sync = getSyncState(db, account.id);
+    const watermark = (pulling ? sync.fullPullStartedAt : sync.watermark) ?? Math.floor(request.nowMs / 1000);
     marks.set(account.id, { since: watermark, period: mark?.period ?? (request.period as string) });
     labels.set(account.id, accountLabel(account));
   }
@@ -120,6 +126,7 @@ export function planExport(request: PlanRequest): ExportPlan {
     unchanged: sum((c) => c.unchanged),
     accountTotal: sum((c) => c.accountTotal),
     capRemaining: capped.length > 0 ? Math.min(...capped) : null,
+    stillPulling: counts.some((c) => c.stillPulling),
     accounts: counts,
     warnings,
   };

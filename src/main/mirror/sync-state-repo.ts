@@ -1,4 +1,4 @@
-/** Where each account's sync stands (see migration 0002). */
+/** Where each account's sync stands (see migrations 0002 and 0012). */
 import { z } from 'zod';
 import { checkedRow } from './checked-rows';
 import type { MirrorDb } from './mirror-db';
@@ -9,6 +9,10 @@ export interface SyncState {
   readonly fullPullStartedAt: number | null;
   /** The page an interrupted full pull resumes at; null when none is under way. */
   readonly fullPullNextPage: number | null;
+  /** The order the unfinished full pull's pages follow; null: by id (a pull begun before schema 12). */
+  readonly fullPullOrder: 'id-asc' | 'updated-desc' | null;
+  /** During a freshest-first pull: every contact updated after this is in the mirror; null: unknown. */
+  readonly fullPullFloor: number | null;
   readonly watermark: number | null;
   readonly eventsCursor: number | null;
   readonly reconciledAt: number | null;
@@ -18,6 +22,8 @@ const syncStateRowSchema = z.object({
   full_pull_done: z.number(),
   full_pull_started_at: z.number().nullable(),
   full_pull_next_page: z.number().nullable(),
+  full_pull_order: z.enum(['id-asc', 'updated-desc']).nullable(),
+  full_pull_floor: z.number().nullable(),
   watermark: z.number().nullable(),
   events_cursor: z.number().nullable(),
   reconciled_at: z.number().nullable(),
@@ -27,6 +33,8 @@ const empty: SyncState = {
   fullPullDone: false,
   fullPullStartedAt: null,
   fullPullNextPage: null,
+  fullPullOrder: null,
+  fullPullFloor: null,
   watermark: null,
   eventsCursor: null,
   reconciledAt: null,
@@ -40,6 +48,8 @@ export function getSyncState(db: MirrorDb, accountId: number): SyncState {
     fullPullDone: row.full_pull_done === 1,
     fullPullStartedAt: row.full_pull_started_at,
     fullPullNextPage: row.full_pull_next_page,
+    fullPullOrder: row.full_pull_order,
+    fullPullFloor: row.full_pull_floor,
     watermark: row.watermark,
     eventsCursor: row.events_cursor,
     reconciledAt: row.reconciled_at,
@@ -50,10 +60,13 @@ export function getSyncState(db: MirrorDb, accountId: number): SyncState {
 export function updateSyncState(db: MirrorDb, accountId: number, patch: Partial<SyncState>): void {
   const next = { ...getSyncState(db, accountId), ...patch };
   db.prepare(
-    `INSERT INTO sync_state (account_id, full_pull_done, full_pull_started_at, full_pull_next_page, watermark, events_cursor, reconciled_at)
-     VALUES (@accountId, @fullPullDone, @fullPullStartedAt, @fullPullNextPage, @watermark, @eventsCursor, @reconciledAt)
+    `INSERT INTO sync_state (account_id, full_pull_done, full_pull_started_at, full_pull_next_page, full_pull_order,
+       full_pull_floor, watermark, events_cursor, reconciled_at)
+     VALUES (@accountId, @fullPullDone, @fullPullStartedAt, @fullPullNextPage, @fullPullOrder, @fullPullFloor,
+       @watermark, @eventsCursor, @reconciledAt)
      ON CONFLICT (account_id) DO UPDATE SET full_pull_done = excluded.full_pull_done,
        full_pull_started_at = excluded.full_pull_started_at, full_pull_next_page = excluded.full_pull_next_page,
+       full_pull_order = excluded.full_pull_order, full_pull_floor = excluded.full_pull_floor,
        watermark = excluded.watermark, events_cursor = excluded.events_cursor, reconciled_at = excluded.reconciled_at`,
   ).run({ ...next, accountId, fullPullDone: next.fullPullDone ? 1 : 0 });
 }

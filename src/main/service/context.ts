@@ -14,6 +14,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ConsentBroker } from './consent-broker';
 import type { DemoRuntime } from './demo-runtime';
+import type { SyncRun } from './sync-run';
 
 export type HttpTuning = Partial<Pick<AmoHttpOptions, 'backoffMs' | 'timeoutMs' | 'maxRetries'>>;
 
@@ -47,7 +48,7 @@ export type CardDavTuning = Pick<TargetContext, 'http' | 'concurrency'>;
 
 /** The one sync a process runs at a time (cancelSync aborts it between requests). */
 export interface SyncSlot {
-  running: AbortController | null;
+  running: SyncRun | null;
 }
 
 /** What the QR and USB handoffs need beside the core: the phone page, the cable, the network. */

@@ -16,19 +16,27 @@ import { reconcileIds } from '../sync/reconcile';
 import { prepareSync, type SyncAccountRequest, syncAccount } from '../sync/sync-account';
 import { connectionFor, selectAccounts } from './connection';
 import type { CoreContext, ServiceContext } from './context';
+import { createSyncRun, type SyncRun, type SyncRunHooks } from './sync-run';
 
 type SyncContext = CoreContext & Pick<ServiceContext, 'sync'>;
 
-/** Runs `work` as the one sync of this process. */
-async function exclusive<T>(ctx: SyncContext, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+/**
+ * Starts the one sync of this process (it runs on when the caller stops waiting: an export
+ * waits only for its window, see sync-run.ts). BUSY while another one runs.
+ */
+export function startSyncRun(
+  ctx: SyncContext,
+  accountIds: readonly number[],
+  work: (hooks: SyncRunHooks, signal: AbortSignal) => Promise<SyncResult>,
+): SyncRun {
   if (ctx.sync.running) throw new AppError('BUSY', 'A sync is already running');
-  const controller = new AbortController();
-  ctx.sync.running = controller;
-  try {
-    return await work(controller.signal);
-  } finally {
-    ctx.sync.running = null;
-  }
+  const run = createSyncRun(accountIds, work);
+  ctx.sync.running = run;
+  const clear = () => {
+    if (ctx.sync.running === run) ctx.sync.running = null;
+  };
+  run.done.then(clear, clear);
+  return run;
 }
 
 function reporter(ctx: CoreContext, accountId: number, http: () => AmoHttpOptions | null) {
@@ -53,6 +61,7 @@ function forAccount<T>(
   account: AccountRecord,
   signal: AbortSignal,
   work: (request: SyncAccountRequest) => Promise<T>,
+  hooks?: SyncRunHooks,
 ): Promise<T> {
   let current: AmoHttpOptions | null = null;
   const progress = reporter(ctx, account.id, () => current);
@@ -65,6 +74,7 @@ function forAccount<T>(
       signal,
       now: ctx.now,
       progress,
+      ...(hooks ? { betweenPages: (pulled, catchUp) => hooks.betweenPages(account.id, pulled, catchUp) } : {}),
     });
   });
 }
@@ -111,20 +121,38 @@ async function followRename(
   return getAccount(ctx.db, account.id);
 }
 
-/** Pulls the chosen accounts (all when none is named) into the mirror. */
+/**
+ * Pulls the chosen accounts (all when none is named) into the mirror. A sync already running
+ * for them (one an export started) is joined, not refused.
+ */
 export function syncAccounts(ctx: SyncContext, { accountId }: ApiParsedInput<'syncAccounts'>): Promise<SyncResult> {
-  return exclusive(ctx, async (signal) => {
-    const results: SyncAccountResult[] = [];
-    for (const account of selectAccounts(ctx, accountId))
-      results.push(await forAccount(ctx, account, signal, syncAccount));
-    return { accounts: results };
-  });
+  const accounts = selectAccounts(ctx, accountId);
+  const running = ctx.sync.running;
+  if (running && accounts.every((account) => running.accountIds.includes(account.id))) return running.done;
+  return syncRunFor(ctx, accounts).done;
+}
+
+/** A sync run over `accounts`, each synced in turn, telling the run's waiters as it goes. */
+export function syncRunFor(ctx: SyncContext, accounts: readonly AccountRecord[]): SyncRun {
+  return startSyncRun(
+    ctx,
+    accounts.map((account) => account.id),
+    async (hooks, signal) => {
+      const results: SyncAccountResult[] = [];
+      for (const account of accounts) {
+        results.push(await forAccount(ctx, account, signal, syncAccount, hooks));
+        hooks.accountSynced(account.id);
+      }
+      return { accounts: results };
+    },
+  );
 }
 
 function reconcileAccount(ctx: SyncContext, { accountId }: ApiParsedInput<'reconcileAccount'>) {
-  return exclusive(ctx, async (signal) => {
-    const [account] = selectAccounts(ctx, accountId) as [AccountRecord];
-    const outcome = await forAccount(ctx, account, signal, async (request) => {
+  const [account] = selectAccounts(ctx, accountId) as [AccountRecord];
+  let outcome: Awaited<ReturnType<typeof reconcileIds>> | null = null;
+  const run = startSyncRun(ctx, [account.id], async (_hooks, signal) => {
+    outcome = await forAccount(ctx, account, signal, async (request) => {
       request.progress('reconcile', 0, 0);
       const sync = await prepareSync(request);
       const result = await reconcileIds(
@@ -134,13 +162,14 @@ function reconcileAccount(ctx: SyncContext, { accountId }: ApiParsedInput<'recon
       request.progress('done', 0, result.checked);
       return result;
     });
-    return { accountId: account.id, ...outcome };
+    return { accounts: [] };
   });
+  return run.done.then(() => ({ accountId: account.id, ...(outcome as NonNullable<typeof outcome>) }));
 }
 
 export async function cancelSync(ctx: Pick<ServiceContext, 'sync'>) {
   if (!ctx.sync.running) return { cancelled: false };
-  ctx.sync.running.abort();
+  ctx.sync.running.controller.abort();
   return { cancelled: true };
 }
 

@@ -21,8 +21,32 @@ export interface IncrementalResult {
 
 export async function incrementalPull(sync: AccountSync): Promise<IncrementalResult> {
   const state = getSyncState(sync.db, sync.accountId);
-  const floor = (state.watermark ?? 0) - watermarkOverlapSeconds;
-  let nextWatermark: number | null = null;
+  const edits = await pullEditsSince(sync, (state.watermark ?? 0) - watermarkOverlapSeconds, sync.onPage);
+  updateSyncState(sync.db, sync.accountId, {
+    watermark: edits.serverTime ?? state.watermark ?? sync.fallbackNow(),
+  });
+  return { pages: edits.pages, written: edits.written, readEverything: !edits.ordered };
+}
+
+/**
+ * During a first pull, for an export about to run: the edits made since the pull began, which
+ * jumped ahead of it (full-pull.ts). Moves no cursor: the pull and the watermark go on as they were.
+ */
+export async function catchUpSince(sync: AccountSync, since: number): Promise<number> {
+  return (await pullEditsSince(sync, since - watermarkOverlapSeconds, () => undefined)).written;
+}
+
+interface Edits {
+  readonly pages: number;
+  readonly written: number;
+  readonly ordered: boolean;
+  /** The CRM's clock at the first answer: anything edited after it is newer than what was read. */
+  readonly serverTime: number | null;
+}
+
+/** Newest edits first, until they are older than `floor`; every page if the CRM ignores the order. */
+async function pullEditsSince(sync: AccountSync, floor: number, onPage: (written: number) => void): Promise<Edits> {
+  let serverTime: number | null = null;
   let previous = Number.POSITIVE_INFINITY;
   let ordered = true;
   let pages = 0;
@@ -30,8 +54,7 @@ export async function incrementalPull(sync: AccountSync): Promise<IncrementalRes
 
   for await (const page of pullContactPages(sync.http, 'updated-desc')) {
     throwIfCancelled(sync.signal);
-    // Anything edited after this moment will be newer than the next watermark.
-    nextWatermark ??= page.serverTime ?? sync.fallbackNow();
+    serverTime ??= page.serverTime ?? sync.fallbackNow();
     for (const contact of page.contacts) {
       const stamp = contact.updated_at ?? 0;
       if (stamp > previous) ordered = false;
@@ -41,10 +64,9 @@ export async function incrementalPull(sync: AccountSync): Promise<IncrementalRes
     writePage(sync, fresh);
     pages++;
     written += fresh.length;
-    sync.onPage(written);
+    onPage(written);
     if (ordered && previous < floor) break;
   }
   throwIfCancelled(sync.signal);
-  updateSyncState(sync.db, sync.accountId, { watermark: nextWatermark ?? state.watermark ?? sync.fallbackNow() });
-  return { pages, written, readEverything: !ordered };
+  return { pages, written, ordered, serverTime };
 }

@@ -18,8 +18,8 @@ import { getSyncState } from '../mirror/sync-state-repo';
 import { phoneRegion } from '../phones/normalize';
 import { applyDeletions } from './deletions';
 import { fullPull, repairPass } from './full-pull';
-import { incrementalPull } from './incremental-pull';
-import type { AccountSync } from './sync-context';
+import { catchUpSince, incrementalPull } from './incremental-pull';
+import type { AccountSync, PullProgress } from './sync-context';
 
 export interface SyncAccountRequest {
   readonly db: MirrorDb;
@@ -29,6 +29,11 @@ export interface SyncAccountRequest {
   /** Unix milliseconds, this computer's clock. */
   readonly now: () => number;
   readonly progress: (phase: SyncPhase, pages: number, contacts: number, resumed?: boolean) => void;
+  /**
+   * Between two pages of a first pull: how far it has come, and a catch-up of the edits since
+   * a moment (the pull's start) that the caller may run there, before the next page.
+   */
+  readonly betweenPages?: (progress: PullProgress, catchUp: (since: number) => Promise<number>) => Promise<void>;
 }
 
 /** Reads the account, the user's rights and the field definitions; returns what a pull needs. */
@@ -60,7 +65,8 @@ export async function prepareSync(request: SyncAccountRequest): Promise<AccountS
   replaceFields(db, account.id, fields);
 
   let pages = 0;
-  return {
+  const { betweenPages } = request;
+  const sync: AccountSync = {
     db,
     accountId: account.id,
     http,
@@ -68,8 +74,12 @@ export async function prepareSync(request: SyncAccountRequest): Promise<AccountS
     codes: fieldCodesOf(fields),
     signal: request.signal,
     onPage: (written, resumed) => request.progress('contacts', ++pages, written, resumed),
+    ...(betweenPages
+      ? { betweenPages: (progress) => betweenPages(progress, (since) => catchUpSince(sync, since)) }
+      : {}),
     fallbackNow: () => Math.floor(request.now() / 1000),
   };
+  return sync;
 }
 
 export async function syncAccount(request: SyncAccountRequest): Promise<SyncAccountResult> {

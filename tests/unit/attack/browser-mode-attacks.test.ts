@@ -239,7 +239,8 @@ describe('attack: browser mode on loopback', () => {
       expect((await post('listDevices', '{}')).status).toBe(200);
       expect(Date.now() - started).toBeLessThan(1000);
       // Closed by the server after silentMs (600 ms here); on Node's defaults they stay open for good.
-      expect(await eventually(() => flood.open() === 0, 5000)).toBe(true);
+      await eventually(() => flood.open() === 0, 15_000);
+      expect(flood.open()).toBe(0);
     } finally {
       flood.close();
     }
@@ -262,7 +263,8 @@ describe('attack: browser mode on loopback', () => {
     try {
       expect((await post('listDevices', '{}')).status).toBe(200);
       // Cut after headersMs (600 ms here); Node's default lets each trickle on for 60 s.
-      expect(await eventually(() => slow.closedByServer() === 30, 5000)).toBe(true);
+      await eventually(() => slow.closedByServer() === 30, 15_000);
+      expect(slow.closedByServer()).toBe(30);
     } finally {
       slow.stop();
     }

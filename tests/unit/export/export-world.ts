@@ -13,6 +13,9 @@ export async function exportWorld(sandboxOptions: SandboxOptions = {}, userKey =
     baseUrl: world.sandbox.baseUrl,
     token: world.sandbox.tokens[userKey] as string,
   });
+  // The whole account first: these tests are about the rules on a complete mirror (an export
+  // during the first pull is tests/unit/export/early-export.test.ts).
+  await world.call('syncAccounts', {});
   let files = 0;
   return {
     ...world,

@@ -37,7 +37,12 @@ function parseIdList(value: string): number[] {
 
 function describePreview(preview: ExportPreview): string {
   const words = cliWords().export;
-  return [words.counts(preview), words.leftOut(preview), ...preview.warnings.map(words.warning)].join('\n');
+  return [
+    words.counts(preview),
+    words.leftOut(preview),
+    ...(preview.stillPulling ? [words.stillPulling] : []),
+    ...preview.warnings.map(words.warning),
+  ].join('\n');
 }
 
 export function registerExportCommand(program: Command): void {

@@ -244,6 +244,8 @@ export const cliEn = {
       (p.capRemaining === null ? '' : `, iPhone slots left: ${p.capRemaining}`),
     leftOut: (p: { accountTotal: number; skippedByFilter: number; skippedByPeriod: number; unchanged: number }) =>
       `of the ${p.accountTotal} contacts in the account(s), also left out: ${p.skippedByFilter} by whose contacts you chose, ${p.skippedByPeriod} not changed in the period, ${p.unchanged} already there`,
+    stillPulling:
+      'amoCRM is still sending the older contacts: everything this export needs has arrived; the counts of what is left out still grow.',
     wouldExport: (n: number) => `Would export ${n} contacts.`,
     wrote: (n: number, file: string) => `Wrote ${n} contacts to ${file}.`,
     needsDevice: 'export needs --device ID (see: device list)',

@@ -229,6 +229,8 @@ export const cliRu: CliWords = {
       (p.capRemaining === null ? '' : `, свободных мест на iPhone: ${num(p.capRemaining)}`),
     leftOut: (p) =>
       `из ${contacts(p.accountTotal)} в аккаунте (аккаунтах) также не уходят: ${num(p.skippedByFilter)} — по выбору, чьи контакты, ${num(p.skippedByPeriod)} — не менялись за период, ${num(p.unchanged)} — уже есть на устройстве`,
+    stillPulling:
+      'amoCRM ещё присылает старые контакты: всё, что нужно этой выгрузке, уже загружено; числа невыгружаемых контактов ещё растут.',
     wouldExport: (n) => `Будет выгружено: ${contacts(n)}.`,
     wrote: (n, file) => `В файл ${file} записано: ${contacts(n)}.`,
     needsDevice: 'Для export нужно --device НОМЕР (см. device list)',

@@ -13,6 +13,7 @@ import { migration0008CardDavTelForm } from './0008-carddav-tel-form';
 import { migration0009WellFormedText } from './0009-well-formed-text';
 import { migration0010CardPause } from './0010-card-pause';
 import { migration0011ExportChoices } from './0011-export-choices';
+import { migration0012FreshestFirstPull } from './0012-freshest-first-pull';
 import type { Migration } from './migration';
 
 export const allMigrations: readonly Migration[] = [
@@ -27,4 +28,5 @@ export const allMigrations: readonly Migration[] = [
   migration0009WellFormedText,
   migration0010CardPause,
   migration0011ExportChoices,
+  migration0012FreshestFirstPull,
 ];

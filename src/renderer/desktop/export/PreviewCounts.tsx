@@ -28,6 +28,11 @@ export function PreviewCounts({ preview, platform }: { preview: ExportPreview; p
 
   return (
     <>
+      {preview.stillPulling && (
+        <p className="hint" data-testid="still-pulling">
+          {t('wizard.preview.stillPulling')}
+        </p>
+      )}
       <p data-testid="count-accountTotal">{t('wizard.preview.accountTotal', { count: preview.accountTotal })}</p>
       <dl className="counts">
         {rows.map((key) => (

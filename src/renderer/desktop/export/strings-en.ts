@@ -97,6 +97,8 @@ export const exportEn = {
       capRemaining_other: 'After this export the iPhone has room for {{count, number}} more contacts of this account.',
       accountTotal_one: 'Of the {{count, number}} contact in the account:',
       accountTotal_other: 'Of the {{count, number}} contacts in the account:',
+      stillPulling:
+        'amoCRM is still sending the older contacts. Everything this export needs has arrived; the numbers of contacts left out below still grow while the rest loads.',
       unchanged: 'Already there',
       unchangedHint: 'on this device, nothing changed to send',
       skippedByPeriod: 'Left out: outside the period',

@@ -117,6 +117,8 @@ export const exportRu: Widen<typeof exportEn> = {
       accountTotal_few: 'Из {{count, number}} контактов в аккаунте:',
       accountTotal_many: 'Из {{count, number}} контактов в аккаунте:',
       accountTotal_other: 'Из {{count, number}} контакта в аккаунте:',
+      stillPulling:
+        'amoCRM ещё присылает старые контакты. Всё, что нужно этой выгрузке, уже загружено; числа невыгружаемых контактов ниже ещё растут, пока загружается остальное.',
       unchanged: 'Уже есть',
       unchangedHint: 'на этом устройстве, нового для отправки нет',
       skippedByPeriod: 'Не попали: вне периода',

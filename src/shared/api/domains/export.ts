@@ -54,6 +54,11 @@ export interface ExportAccountCounts extends ExportCounts {
   readonly accountId: number;
   /** True on the first export of this account to this device (R4 asks for a period). */
   readonly first: boolean;
+  /**
+   * The account's first pull goes on behind this export (issue 17): what the export needs has
+   * arrived, but the counts of what it leaves out (no phone, rights, period...) still grow.
+   */
+  readonly stillPulling: boolean;
   readonly exportRight: ExportRight;
   /** Contacts of this account on the device once this export is delivered. */
   readonly deviceTotal: number;
@@ -64,6 +69,8 @@ export interface ExportPreview extends ExportCounts {
   readonly deviceId: string;
   /** new + updated: the contacts that would be delivered. */
   readonly delivered: number;
+  /** Some account's first pull goes on behind this export (see ExportAccountCounts). */
+  readonly stillPulling: boolean;
   readonly accounts: readonly ExportAccountCounts[];
   readonly warnings: readonly ExportWarning[];
 }
