@@ -137,7 +137,8 @@ const words = {
     deleteExport: 'Начать выгрузку заново…',
     deleteConfirm: 'Начать заново',
     cancel: 'Отменить',
-    forgets: 'Приложение перестанет считать отправленными туда',
+    // Up to the noun's form: the 7-day count changes with the clock (291 is "отправленным ... контакт").
+    forgets: 'Приложение перестанет считать отправленн',
     steps: 'Теперь удалите их с телефона',
   },
 } as const;

@@ -7,6 +7,7 @@ import { runContactPageHooks } from './contact-page-hooks';
 import { checkedListItems, contactChannelSchema, contactDeliverySchema, contactDetailRowSchema } from './contact-rows';
 import type { MirrorDb } from './mirror-db';
 import { parseSearchQuery, planSearch, type SearchPlan } from './search-text';
+import { shortSearch } from './short-search';
 
 // ---------------------------------------------------------------------------------------
 // Prepared statements, kept per connection: preparing costs more than running a small one.
@@ -197,14 +198,14 @@ function walkInListOrder(total: number, offset: number, limit: number, contactCo
 export function searchContacts(db: MirrorDb, options: SearchOptions): ContactSearchResult {
   const terms = parseSearchQuery(options.query);
   const plan = planSearch(terms);
-  if (plan.match === null) return searchByScan(db, plan.likeGroups, options);
+  if (plan.match === null) return searchByScan(db, plan, options);
   try {
     return searchByIndex(db, plan.match, plan.likeGroups, options);
   } catch (error) {
     // The query is quoted, so FTS5 should accept anything; if it ever refuses one, the
     // same question answered by LIKE alone is slower but still right.
     if (!isFtsError(error)) throw error;
-    return searchByScan(db, planSearch(terms, { useIndex: false }).likeGroups, options);
+    return searchByScan(db, planSearch(terms, { useIndex: false }), options);
   }
 }
 
@@ -220,6 +221,23 @@ function likeClauses(likeGroups: SearchPlan['likeGroups'], params: unknown[]): s
   });
 }
 
+/** Empty queries (the whole list) and queries of only short fragments (short-search.ts). */
+function searchByScan(db: MirrorDb, plan: SearchPlan, options: SearchOptions): ContactSearchResult {
+  const fast = plan.fragmentGroups.length > 0 ? shortSearch(db, plan.fragmentGroups, options) : null;
+  if (!fast) return searchByLike(db, plan.likeGroups, options);
+  if (fast.keys.length === 0) return { total: fast.total, items: [] };
+  const items = checkedListItems(
+    cachedStatement(
+      db,
+      listItemsOf(
+        `SELECT c.account_id, c.id FROM json_each(?) AS k
+         CROSS JOIN contacts c ON c.account_id = (k.value ->> 0) AND c.id = (k.value ->> 1)`,
+      ),
+    ).all(JSON.stringify(fast.keys)),
+  );
+  return { total: fast.total, items };
+}
+
 /**
  * How many matches of a scan are collected in the same pass: fewer than this, and the pass
  * has found them all (the total, and the page sorted from them); more, and they are dense
@@ -227,8 +245,8 @@ function likeClauses(likeGroups: SearchPlan['likeGroups'], params: unknown[]): s
  */
 const collectedInOnePass = 2000;
 
-/** Empty queries and queries of only short fragments: the contacts table. */
-function searchByScan(db: MirrorDb, likeGroups: SearchPlan['likeGroups'], options: SearchOptions): ContactSearchResult {
+/** Empty queries, and short fragments while the in-memory copy is being read again: the table. */
+function searchByLike(db: MirrorDb, likeGroups: SearchPlan['likeGroups'], options: SearchOptions): ContactSearchResult {
   const params: unknown[] = [];
   const clauses: string[] = [];
   if (options.accountId !== undefined) {

@@ -83,6 +83,8 @@ export interface SearchPlan {
    * empty group matches nothing.
    */
   readonly likeGroups: readonly (readonly string[])[];
+  /** The same groups as the fragments themselves (for the in-memory scan, short-search.ts). */
+  readonly fragmentGroups: readonly (readonly string[])[];
 }
 
 const controlCharacters = /\p{Cc}/gu;
@@ -93,22 +95,26 @@ const controlCharacters = /\p{Cc}/gu;
  */
 export function planSearch(terms: SearchTerms, { useIndex = true } = {}): SearchPlan {
   const matches: string[] = [];
-  const likeGroups: string[][] = [];
+  const fragmentGroups: string[][] = [];
   for (const typed of terms.words) {
     // Control characters cannot be typed and would cut SQLite's LIKE pattern short (NUL
     // ends it): they are dropped, and a word made only of them matches no one.
     const word = typed.replace(controlCharacters, '');
-    if (!word) return { match: null, likeGroups: [[]] };
+    if (!word) return { match: null, likeGroups: [[]], fragmentGroups: [[]] };
     if (useIndex && isIndexable(word)) matches.push(ftsString(word));
-    else likeGroups.push([likePattern(word)]);
+    else fragmentGroups.push([word]);
   }
   if (terms.phoneDigits.length > 0) {
     if (useIndex && terms.phoneDigits.every(isIndexable)) {
       const alternatives = terms.phoneDigits.map(ftsString);
       matches.push(alternatives.length === 1 ? (alternatives[0] as string) : `(${alternatives.join(' OR ')})`);
     } else {
-      likeGroups.push(terms.phoneDigits.map(likePattern));
+      fragmentGroups.push([...terms.phoneDigits]);
     }
   }
-  return { match: matches.length > 0 ? matches.join(' AND ') : null, likeGroups };
+  return {
+    match: matches.length > 0 ? matches.join(' AND ') : null,
+    likeGroups: fragmentGroups.map((group) => group.map(likePattern)),
+    fragmentGroups,
+  };
 }

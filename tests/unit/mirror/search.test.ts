@@ -9,6 +9,7 @@ import type { WireContact } from '../../../src/main/crm/wire';
 import { deleteContacts, searchContacts, upsertContacts } from '../../../src/main/mirror/contacts-repo';
 import type { MirrorDb } from '../../../src/main/mirror/database';
 import { likePattern, parseSearchQuery, planSearch } from '../../../src/main/mirror/search-text';
+import { hasCurrentShortSearchCopy, readShortSearchCopy } from '../../../src/main/mirror/short-search';
 import type { MirrorContact } from '../../../src/main/model/contact';
 import { phoneRegion } from '../../../src/main/phones/normalize';
 import { createSandboxAccount } from '../../../src/main/sandbox/account';
@@ -302,18 +303,23 @@ describe('search over the FTS index', () => {
     expect(planSearch(parseSearchQuery('Иван Пе NEAR'))).toEqual({
       match: '"иван" AND "near"',
       likeGroups: [['%пе%']],
+      fragmentGroups: [['пе']],
     });
-    expect(planSearch(parseSearchQuery('"Пе"'))).toEqual({ match: '"""пе"""', likeGroups: [] });
-    expect(planSearch(parseSearchQuery('\u0000'))).toEqual({ match: null, likeGroups: [[]] });
+    expect(planSearch(parseSearchQuery('"Пе"'))).toEqual({ match: '"""пе"""', likeGroups: [], fragmentGroups: [] });
+    expect(planSearch(parseSearchQuery('\u0000'))).toEqual({ match: null, likeGroups: [[]], fragmentGroups: [[]] });
+    // The in-memory scan gets the fragment as typed; LIKE gets it escaped.
+    expect(planSearch(parseSearchQuery('5%'))).toMatchObject({ likeGroups: [['%5\\%%']], fragmentGroups: [['5%']] });
     expect(planSearch(parseSearchQuery('8 (912) 345-67-89'))).toEqual({
       match: '(" 79123456789" OR "9123456789")',
       likeGroups: [],
+      fragmentGroups: [],
     });
-    expect(planSearch(parseSearchQuery('a"b'))).toEqual({ match: '"a""b"', likeGroups: [] });
-    expect(planSearch(parseSearchQuery(''))).toEqual({ match: null, likeGroups: [] });
+    expect(planSearch(parseSearchQuery('a"b'))).toEqual({ match: '"a""b"', likeGroups: [], fragmentGroups: [] });
+    expect(planSearch(parseSearchQuery(''))).toEqual({ match: null, likeGroups: [], fragmentGroups: [] });
     expect(planSearch(parseSearchQuery('иван'), { useIndex: false })).toEqual({
       match: null,
       likeGroups: [['%иван%']],
+      fragmentGroups: [['иван']],
     });
   });
 });
@@ -350,6 +356,45 @@ describe('the index follows every write', () => {
     db.prepare('DELETE FROM accounts WHERE id = ?').run(accountA);
     expect(search(db, 'иван').total).toBe(0);
     expect(search(db, '').total).toBe(0);
+  });
+
+  it('short searches follow every write: rename, delete, a removed account, another process', async () => {
+    const path = `${tempDir()}/mirror.sqlite`;
+    const db = openStore(path);
+    addAccount(db, accountA);
+    addAccount(db, accountB);
+    // Each question twice: right after the write (the copy is stale: LIKE answers), and from the
+    // in-memory copy read again (what the app does once the mirror is quiet).
+    const both = (query: string) => {
+      const stale = search(db, query);
+      readShortSearchCopy(db);
+      expect(search(db, query), query).toEqual(stale);
+      return stale;
+    };
+    upsertContacts(db, accountA, [person(1, 'Юрий Щукин'), person(2, 'Анна Смирнова')]);
+    upsertContacts(db, accountB, [person(3, 'Юлия Ким')]);
+    expect(new Set(ids(both('ю')))).toEqual(new Set([1, 3]));
+    expect(both('щу').total).toBe(1);
+    upsertContacts(db, accountA, [person(1, 'Пётр Иванов')]);
+    expect(both('щу').total).toBe(0);
+    expect(ids(both('пё'))).toEqual([1]);
+    expect(both('см').total).toBe(1);
+    deleteContacts(db, accountA, [2]);
+    expect(both('см').total).toBe(0);
+    db.prepare('DELETE FROM accounts WHERE id = ?').run(accountB);
+    expect(both('юл').total).toBe(0);
+    // Another process (the CLI beside the app) writes: this connection sees it at the next search.
+    const other = openStore(path);
+    upsertContacts(other, accountA, [person(9, 'Юрген Шульц')]);
+    other.close();
+    expect(ids(both('юр'))).toEqual([9]);
+    // Left alone, the copy is read again by itself once the mirror is quiet.
+    upsertContacts(db, accountA, [person(10, 'Юна Ли')]);
+    expect(ids(search(db, 'юн'))).toEqual([10]);
+    expect(hasCurrentShortSearchCopy(db)).toBe(false);
+    await expect.poll(() => hasCurrentShortSearchCopy(db), { timeout: 3000 }).toBe(true);
+    expect(ids(search(db, 'юн'))).toEqual([10]);
+    db.close();
   });
 
   it('writes a page inside an outer transaction, and a rolled-back page leaves no trace in the index', () => {
