@@ -14,6 +14,7 @@ import { saveExportChoice } from '../mirror/export-choices-repo';
 import { selectAccounts } from './connection';
 import type { CoreContext, ServiceContext } from './context';
 import { syncRunFor } from './sync-handlers';
+import type { SyncRun } from './sync-run';
 
 export function deviceOf(ctx: Pick<CoreContext, 'db'>, deviceId: string): Device {
   const device = getDevice(ctx.db, deviceId);
@@ -73,9 +74,10 @@ async function refreshForExport(
   accounts: readonly AccountRecord[],
   windowOf: (account: AccountRecord) => (coveredAfter: number | null) => boolean,
 ): Promise<ReadonlySet<number>> {
+  const covers = (candidate: SyncRun) => accounts.every((account) => candidate.accountIds.includes(account.id));
   let run = ctx.sync.running;
-  if (run && !accounts.every((account) => run?.accountIds.includes(account.id))) {
-    // Another account's sync: let it end (its outcome is its own), then refresh ours.
+  while (run && !covers(run)) {
+    // Another account's sync, or a reconciliation: let it end (its outcome is its own).
     await run.done.catch(() => undefined);
     run = ctx.sync.running;
   }

@@ -151,7 +151,8 @@ export function syncRunFor(ctx: SyncContext, accounts: readonly AccountRecord[])
 function reconcileAccount(ctx: SyncContext, { accountId }: ApiParsedInput<'reconcileAccount'>) {
   const [account] = selectAccounts(ctx, accountId) as [AccountRecord];
   let outcome: Awaited<ReturnType<typeof reconcileIds>> | null = null;
-  const run = startSyncRun(ctx, [account.id], async (_hooks, signal) => {
+  // Not a sync: no export or "Sync now" joins it (its account list is empty).
+  const run = startSyncRun(ctx, [], async (_hooks, signal) => {
     outcome = await forAccount(ctx, account, signal, async (request) => {
       request.progress('reconcile', 0, 0);
       const sync = await prepareSync(request);

@@ -13,6 +13,7 @@ import type { PullProgress } from '../sync/sync-context';
 export type Readiness = 'synced' | 'covered';
 
 export interface SyncRun {
+  /** The accounts a sync run pulls; empty for a run that is no sync (a reconciliation), which nothing joins. */
   readonly accountIds: readonly number[];
   readonly controller: AbortController;
   readonly done: Promise<SyncResult>;
@@ -72,7 +73,12 @@ export function createSyncRun(
 
   const done = work(hooks, controller.signal);
   done.then(
-    () => undefined,
+    () => {
+      // Whoever still waits (an account the run never reached) gets the end of the run.
+      for (const list of waiters.values()) for (const waiter of list) waiter.resolve('synced');
+      waiters.clear();
+      for (const accountId of accountIds) synced.add(accountId);
+    },
     (error: unknown) => {
       failure = { error };
       for (const list of waiters.values()) for (const waiter of list) waiter.reject(error);
