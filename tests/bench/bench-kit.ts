@@ -67,7 +67,24 @@ export interface SandboxProcess {
   readonly baseUrl: string;
   readonly tokens: Record<string, string>;
   readonly controlToken: string;
+  /** Requests the sandbox received and refused (429) so far. */
+  stats(): Promise<{ received: number; rejected: number }>;
   stop(): Promise<void>;
+}
+
+/** This process's peak resident memory from now until `stop()`, sampled every 20 ms (bytes). */
+export function sampleRss(): { stop(): { before: number; peak: number } } {
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  return {
+    stop() {
+      clearInterval(sampler);
+      return { before, peak };
+    },
+  };
 }
 
 /** The CLI's sandbox in its own process (its serving is not counted in this one's figures). */
@@ -83,6 +100,10 @@ export async function startSandboxProcess(contacts: number, rateLimit: number): 
     '--rate-limit',
     String(rateLimit),
   ]);
-  const ready = JSON.parse(await server.firstLine) as Omit<SandboxProcess, 'stop'>;
-  return { ...ready, stop: server.stop };
+  const ready = JSON.parse(await server.firstLine) as Omit<SandboxProcess, 'stats' | 'stop'>;
+  const stats = async () =>
+    (await (
+      await fetch(`${ready.baseUrl}/__sandbox/stats`, { headers: { 'x-sandbox-control': ready.controlToken } })
+    ).json()) as { received: number; rejected: number };
+  return { ...ready, stats, stop: server.stop };
 }

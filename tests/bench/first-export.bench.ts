@@ -11,16 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemorySecretStore } from '../../src/main/secrets/file-secret-store';
 import { createCoreService } from '../../src/main/service';
-import { argNumber, report, startSandboxProcess } from './bench-kit';
+import { argNumber, report, sampleRss, startSandboxProcess } from './bench-kit';
 
 const contacts = argNumber('contacts', 100_000);
 const ready = await startSandboxProcess(contacts, 7);
-const received = async () =>
-  (
-    (await (
-      await fetch(`${ready.baseUrl}/__sandbox/stats`, { headers: { 'x-sandbox-control': ready.controlToken } })
-    ).json()) as { received: number }
-  ).received;
+const received = async () => (await ready.stats()).received;
 /** n requests at 7 a second, as the issue counts them ("20 requests are 2.9 s at 7/s"). */
 const atSevenPerSecondMs = (requests: number) => (requests / 7) * 1000;
 /** The mirror's file and its write-ahead log (reused up to its 40 MB checkpoint), in MB. */
@@ -50,11 +45,7 @@ async function firstExport(label: string, platform: 'ios' | 'android', period: s
     // Let the connecting requests leave the one-second window: the export starts with a full budget.
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const before = await received();
-    const rssBefore = process.memoryUsage().rss;
-    let peakRss = rssBefore;
-    const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    }, 20);
+    const memory = sampleRss();
     const started = performance.now();
     const result = await service.api.exportToFile({
       deviceId: device.id,
@@ -64,7 +55,7 @@ async function firstExport(label: string, platform: 'ios' | 'android', period: s
       format: 'vcard3',
     });
     const wall = performance.now() - started;
-    clearInterval(sampler);
+    const { before: rssBefore, peak: peakRss } = memory.stop();
     const requests = (await received()) - before - 1;
     const totalPages = Math.ceil(contacts / 250);
     report(

@@ -10,34 +10,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemorySecretStore } from '../../src/main/secrets/file-secret-store';
 import { createCoreService } from '../../src/main/service';
-import { argNumber, report, startSandboxProcess } from './bench-kit';
+import { argNumber, report, sampleRss, startSandboxProcess } from './bench-kit';
 
 const contacts = argNumber('contacts', 12_000);
 const ready = await startSandboxProcess(contacts, 7);
-const stats = async () =>
-  (await (
-    await fetch(`${ready.baseUrl}/__sandbox/stats`, { headers: { 'x-sandbox-control': ready.controlToken } })
-  ).json()) as {
-    received: number;
-    rejected: number;
-  };
 const dataDir = mkdtempSync(join(tmpdir(), 'amo-phonebook-bench-'));
 const service = createCoreService({ dataDir, face: 'cli', secrets: createMemorySecretStore(), requestsPerSecond: 7 });
 try {
   await service.api.addAccountWithToken({ baseUrl: ready.baseUrl, token: ready.tokens['admin'] as string });
   // Let the connecting requests leave the one-second window, so the sync starts with a full budget.
   await new Promise((resolve) => setTimeout(resolve, 1100));
-  const before = await stats();
-  const rssBefore = process.memoryUsage().rss;
-  let peakRss = rssBefore;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  }, 20);
+  const before = await ready.stats();
+  const memory = sampleRss();
   const started = performance.now();
   const result = await service.api.syncAccounts({});
   const wall = performance.now() - started;
-  clearInterval(sampler);
-  const after = await stats();
+  const { before: rssBefore, peak: peakRss } = memory.stop();
+  const after = await ready.stats();
   const requests = after.received - before.received;
   // n requests at 7 per second cannot take less than (n - 7) / 7 s: 7 go at once, then 7 a second.
   const boundMs = (Math.max(0, requests - 7) / 7) * 1000;

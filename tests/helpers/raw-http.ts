@@ -106,13 +106,3 @@ export async function slowHeaders(
     },
   };
 }
-
-/** Resolves once `condition()` holds, checking every 50 ms, or after `withinMs` (false): the caller then asserts what it sees. */
-export async function eventually(condition: () => boolean, withinMs: number): Promise<boolean> {
-  const until = Date.now() + withinMs;
-  while (!condition()) {
-    if (Date.now() > until) return false;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return true;
-}

@@ -10,9 +10,10 @@ import type { Device } from '../../shared/api/types';
 import type { AccountRecord } from '../mirror/accounts-repo';
 import { readMark } from '../mirror/ledger-repo';
 import type { MirrorDb } from '../mirror/mirror-db';
-import { computeDelta, type ExportFilters } from './delta';
+import type { ExportFilters } from './delta';
 import { oldestOfCappedSelection } from './fresh-cards';
 import { periodStart } from './period';
+import { accountDelta } from './plan-export';
 
 export interface WindowRequest {
   readonly db: MirrorDb;
@@ -34,17 +35,7 @@ export function exportWindowArrived(request: WindowRequest): (coveredAfter: numb
     if (since > coveredAfter) return true;
     // Only a first iPhone export can be sure earlier: later ones may re-send any contact (R9).
     if (mark || device.platform !== 'ios') return false;
-    const delta = computeDelta({
-      db,
-      deviceId: device.id,
-      capped: true,
-      accountId: account.id,
-      currentUserId: account.currentUserId,
-      groupId: account.groupId,
-      right: account.exportLetter ?? 'M',
-      since,
-      filters: request.filters,
-    });
+    const delta = accountDelta(db, device, account, since, request.filters);
     if (delta.fresh.limit === null || delta.counts.new < delta.fresh.limit) return false;
     const oldest = oldestOfCappedSelection(db, delta.fresh);
     return oldest !== null && oldest > coveredAfter;

@@ -51,6 +51,33 @@ export function accountLabel(account: Pick<AccountRecord, 'name'>): string {
   return `amoCRM ${account.name}`;
 }
 
+/**
+ * What `device` still lacks of `account`, from `since` (R4), in the export right in force. An
+ * account whose right is denied has no delta: its callers leave it out first.
+ */
+export function accountDelta(
+  db: MirrorDb,
+  device: Device,
+  account: AccountRecord,
+  since: number,
+  filters: ExportFilters,
+): AccountDelta {
+  const letter = account.exportLetter;
+  if (letter === 'D') throw new AppError('INTERNAL', `No export right for account ${account.id}: it has no delta`);
+  return computeDelta({
+    db,
+    deviceId: device.id,
+    capped: device.platform === 'ios',
+    accountId: account.id,
+    currentUserId: account.currentUserId,
+    groupId: account.groupId,
+    // R7: rights unknown (non-admins cannot read them) means only where responsible.
+    right: letter ?? 'M',
+    since,
+    filters,
+  });
+}
+
 export function planExport(request: PlanRequest): ExportPlan {
   const { db, device } = request;
   const warnings: ExportWarning[] = [];
@@ -74,18 +101,7 @@ export function planExport(request: PlanRequest): ExportPlan {
       );
     }
     const since = mark ? mark.since : periodStart(request.period as string, request.nowMs);
-    const delta = computeDelta({
-      db,
-      deviceId: device.id,
-      capped: device.platform === 'ios',
-      accountId: account.id,
-      currentUserId: account.currentUserId,
-      groupId: account.groupId,
-      // R7: rights unknown (non-admins cannot read them) means only where responsible.
-      right: account.exportLetter ?? 'M',
-      since,
-      filters: request.filters,
-    });
+    const delta = accountDelta(db, device, account, since, request.filters);
     deltas.push(delta);
     const pulling = request.stillPulling?.has(account.id) === true;
     counts.push({

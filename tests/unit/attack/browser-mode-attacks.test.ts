@@ -12,7 +12,7 @@ import WebSocket from 'ws';
 import { type BrowserModeHandle, eventsProtocol, startBrowserMode } from '../../../src/main/browser-mode/server';
 import { createMemorySecretStore } from '../../../src/main/secrets/file-secret-store';
 import { type CoreService, createCoreService } from '../../../src/main/service';
-import { eventually, idleConnections, rawGet, rawRequest, slowHeaders } from '../../helpers/raw-http';
+import { idleConnections, rawGet, rawRequest, slowHeaders } from '../../helpers/raw-http';
 import { tempDir } from '../../helpers/temp-dir';
 
 const outsideSecret = 'TOPSECRET-outside-the-ui-folder';
@@ -239,8 +239,7 @@ describe('attack: browser mode on loopback', () => {
       expect((await post('listDevices', '{}')).status).toBe(200);
       expect(Date.now() - started).toBeLessThan(1000);
       // Closed by the server after silentMs (600 ms here); on Node's defaults they stay open for good.
-      await eventually(() => flood.open() === 0, 15_000);
-      expect(flood.open()).toBe(0);
+      await expect.poll(() => flood.open(), { timeout: 15_000, interval: 50 }).toBe(0);
     } finally {
       flood.close();
     }
@@ -263,8 +262,7 @@ describe('attack: browser mode on loopback', () => {
     try {
       expect((await post('listDevices', '{}')).status).toBe(200);
       // Cut after headersMs (600 ms here); Node's default lets each trickle on for 60 s.
-      await eventually(() => slow.closedByServer() === 30, 15_000);
-      expect(slow.closedByServer()).toBe(30);
+      await expect.poll(() => slow.closedByServer(), { timeout: 15_000, interval: 50 }).toBe(30);
     } finally {
       slow.stop();
     }

@@ -12,7 +12,7 @@ import type { HandoffServerOptions } from '../../../src/main/delivery/handoff/ha
 import { fromBase64Url, open, randomBytes, seal, toBase64Url } from '../../../src/shared/handoff/crypto';
 import { ackFor, connectPhone, openPayload } from '../../helpers/handoff-phone';
 import { get, portRefuses, startHandoff, vcard } from '../../helpers/handoff-world';
-import { eventually, idleConnections, rawGet, slowHeaders } from '../../helpers/raw-http';
+import { idleConnections, rawGet, slowHeaders } from '../../helpers/raw-http';
 
 const shortLimits: HandoffServerOptions['limits'] = {
   headersMs: 600,
@@ -219,8 +219,7 @@ describe('attack: the handoff server', () => {
     const flood = await idleConnections(world.handoff.port, 100);
     // The silent ones the server took are closed after silentMs; those past the cap never held
     // a slot (Node refuses them, or they wait in the kernel's queue until the attacker lets go).
-    await eventually(() => flood.open() <= 100 - 64, 15_000);
-    expect(flood.open()).toBeLessThanOrEqual(100 - 64);
+    await expect.poll(() => flood.open(), { timeout: 15_000, interval: 50 }).toBeLessThanOrEqual(100 - 64);
     flood.close();
     await realPhoneCompletes(world);
   });
@@ -229,8 +228,7 @@ describe('attack: the handoff server', () => {
     const world = await startHandoff({ limits: shortLimits });
     const slow = await slowHeaders(world.handoff.port, 20, 100);
     try {
-      await eventually(() => slow.closedByServer() === 20, 15_000);
-      expect(slow.closedByServer()).toBe(20);
+      await expect.poll(() => slow.closedByServer(), { timeout: 15_000, interval: 50 }).toBe(20);
     } finally {
       slow.stop();
     }
