@@ -5,9 +5,11 @@
  * none: a fresh or upgraded mirror) has them all rendered again when the store opens.
  *
  * This moves work from every export to the sync, which is bound by the network anyway:
- * rendering is about 3 µs a contact, writing the card and its ledger entry (about 500
- * bytes, one index) about 15 µs more, so a page of 250 costs the sync about 5 ms, against
- * about 140 ms to fetch it (amoCRM allows 7 requests a second).
+ * rendering is about 4 µs a contact (it was 22 µs while every phone field went through
+ * libphonenumber's text scan; dial-numbers.ts now answers a plain number without it), writing
+ * the card and its ledger entry (about 350 bytes, one index) about 7 µs more, so a page of
+ * 250 costs the sync about 3 ms, against about 140 ms to fetch it (amoCRM allows 7 requests
+ * a second). tests/bench/ingest.bench.ts measures the whole page write.
  */
 import type { ChannelKind } from '../../shared/api/types';
 import { onContactPage } from '../mirror/contact-page-hooks';

@@ -10,7 +10,13 @@
  * ("8-800-FLOWERS") is the one exception, its letters turned into the keypad's digits,
  * which is what both phones' dialers do with them.
  */
-import { type CountryCode, findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js';
+import {
+  type CountryCode,
+  findPhoneNumbersInText,
+  getCountries,
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js';
 
 export interface DialNumber {
   /** E.164 (`+74959471173`), or null for a number that did not parse. */
@@ -108,6 +114,20 @@ export function cleanUnparsedNumber(raw: string): string {
  */
 export function dialNumbersOf(value: string, normalized: string | null): DialNumber[] {
   const text = prepareForParsing(value);
+  if (holdsOnlyThisNumber(text, normalized)) return [{ e164: normalized, extension: null, main: normalized }];
+  const withExtension = plainExtension.exec(text);
+  if (withExtension && holdsOnlyThisNumber(withExtension[1] as string, normalized)) {
+    return [{ e164: normalized, extension: withExtension[2] as string, main: normalized }];
+  }
+  return scannedNumbersOf(value, normalized);
+}
+
+/**
+ * dialNumbersOf without its shortcut for a field of one plain number: libphonenumber's scan
+ * of the whole text. Exported for the test that holds the shortcut to the scan's answers.
+ */
+export function scannedNumbersOf(value: string, normalized: string | null): DialNumber[] {
+  const text = prepareForParsing(value);
   const region = regionOf(normalized);
   let found: ReturnType<typeof findPhoneNumbersInText> = [];
   try {
@@ -137,6 +157,52 @@ export function dialNumbersOf(value: string, normalized: string | null): DialNum
   const main = cleanUnparsedNumber(value);
   return main ? [{ e164: null, extension: null, main }] : [];
 }
+
+/**
+ * The country calling codes (1 to 3 digits; none is the start of another, so an E.164 has
+ * exactly one of them as its start), read from libphonenumber's metadata once.
+ */
+let callingCodes: ReadonlySet<string> | undefined;
+
+function callingCodeOf(e164: string): string | undefined {
+  callingCodes ??= new Set(getCountries().map((country) => getCountryCallingCode(country)));
+  for (let length = 1; length <= 3; length++) {
+    const code = e164.slice(1, 1 + length);
+    if (callingCodes.has(code)) return code;
+  }
+  return undefined;
+}
+
+/** What may stand before a national number in a field of one number: `8`, `0`, `+7`, `8 10 7`. */
+const longestPrefix = 4;
+
+/**
+ * Whether a field is one number and nothing more: only digits and the separators people type
+ * between them (no extension word, no `,` `;` `/` between numbers, no letters), and its
+ * digits are the mirror's E.164 national number with at most a short prefix before it (a
+ * trunk `8`, a `+7`). Most fields are; for them the whole scan below (about 40 µs a field,
+ * most of what rendering a stored card cost) would only find the same number again. Checked
+ * against the scan over every generated sandbox number and odd ones (dial-numbers.test.ts).
+ */
+function holdsOnlyThisNumber(text: string, normalized: string | null): normalized is string {
+  if (normalized === null || !plainNumber.test(text)) return false;
+  const code = callingCodeOf(normalized);
+  if (code === undefined) return false;
+  const national = normalized.slice(1 + code.length);
+  const digits = text.replace(/\D+/g, '');
+  // Written with its `+`, the field must be this number exactly (not "+1 …" read as German).
+  if (text.trimStart().startsWith('+')) return digits === code + national;
+  return digits.endsWith(national) && digits.length - national.length <= longestPrefix && national.length >= 7;
+}
+
+/**
+ * A plain number and its extension written the two ways CRM users write one ("доб. 562",
+ * "ext. 45"; "вн." and "доп." are already "доб." here): the number, and the extension's digits.
+ */
+const plainExtension = /^(.*\d),?\s*(?:доб|ext)\.?\s*([1-9]\d{0,9})\s*$/iu;
+
+/** Digits and the separators between them, a `+` only first. */
+const plainNumber = /^\s*\+?[\d\s().-]+$/;
 
 /** The extension of a field that parsed whole (libphonenumber's own reading). */
 function extensionOf(text: string, region: CountryCode | undefined): string | null {
