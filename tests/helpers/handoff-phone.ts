@@ -6,8 +6,23 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import WebSocket from 'ws';
-import { ackPlaintext, fromBase64Url, open, seal, toBase64Url, unpackPlaintext } from '../../src/shared/handoff/crypto';
-import { type DesktopMessage, type PayloadEncoding, parseDesktopMessage } from '../../src/shared/handoff/protocol';
+import {
+  ackPlaintext,
+  fromBase64Url,
+  helloNonceBytes,
+  helloProof,
+  open,
+  randomBytes,
+  seal,
+  toBase64Url,
+  unpackPlaintext,
+} from '../../src/shared/handoff/crypto';
+import {
+  type DesktopMessage,
+  handoffProtocolVersion,
+  type PayloadEncoding,
+  parseDesktopMessage,
+} from '../../src/shared/handoff/protocol';
 
 export interface ScannedUrl {
   readonly origin: string;
@@ -27,7 +42,17 @@ export interface PhoneConnection {
   readonly socket: WebSocket;
   readonly messages: DesktopMessage[];
   readonly closed: Promise<{ code: number }>;
-  hello(options?: { client?: string; accepts?: PayloadEncoding[] }): void;
+  /**
+   * Sends a hello that proves the key, as the page does; `key` (another key), `nonce` (one
+   * already used) and `proof` (any text) misbehave on purpose. Returns the JSON text sent.
+   */
+  hello(options?: {
+    client?: string;
+    accepts?: PayloadEncoding[];
+    key?: Uint8Array;
+    nonce?: Uint8Array;
+    proof?: string;
+  }): string;
   /** Resolves with the payload's box (the binary frame) and its encoding. */
   payload(): Promise<{ box: Uint8Array; encoding: PayloadEncoding }>;
   next(type: DesktopMessage['type']): Promise<DesktopMessage>;
@@ -78,8 +103,18 @@ export async function connectPhone(
     socket,
     messages,
     closed,
-    hello({ client = 'phone-one-1234', accepts = ['deflate-raw'] } = {}) {
-      socket.send(JSON.stringify({ type: 'hello', v: 1, client, accepts }));
+    hello({ client = 'phone-one-1234', accepts = ['deflate-raw'], key, nonce, proof } = {}) {
+      const helloNonce = nonce ?? randomBytes(helloNonceBytes);
+      const text = JSON.stringify({
+        type: 'hello',
+        v: handoffProtocolVersion,
+        client,
+        nonce: toBase64Url(helloNonce),
+        proof: proof ?? toBase64Url(helloProof(key ?? scanned.key, scanned.token, client, helloNonce)),
+        accepts,
+      });
+      socket.send(text);
+      return text;
     },
     async payload() {
       const announced = await until(() => messages.find((message) => message.type === 'payload'));

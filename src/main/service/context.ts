@@ -63,6 +63,8 @@ export interface HandoffRuntime {
   readonly active: Map<string, Handoff>;
   /** Handoff runs not yet recorded in the history: closing the core waits for them. */
   readonly recording: Set<Promise<unknown>>;
+  /** Where a refused takeover of a handoff is told (one line each). */
+  readonly log: (line: string) => void;
 }
 
 /** What the registry hands every verb: the core's context and the service's own parts. */

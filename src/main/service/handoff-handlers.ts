@@ -87,6 +87,7 @@ async function startHandoff(ctx: ServiceContext, input: ApiParsedInput<'startHan
       if (status.state !== 'acknowledged') emit(status.state, status.stalled, status.phoneFailure ?? null);
     },
     onOpened: (handoff) => handoffs.active.set(handoffId, handoff),
+    log: handoffs.log,
   });
   const { value, finished } = await startExport(
     ctx,

@@ -122,6 +122,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       networkInterfaces: options.networkInterfaces ?? networkInterfaces,
       active: new Map(),
       recording: new Set(),
+      log: options.log ?? console.warn,
     },
   };
   const registry = createApiRegistry(service);

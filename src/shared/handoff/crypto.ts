@@ -5,6 +5,7 @@
  * @noble libraries, randomness from crypto.getRandomValues (present everywhere).
  */
 import { chacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 
 export const keyBytes = 32;
@@ -47,6 +48,43 @@ export function open(key: Uint8Array, token: string, purpose: 'payload' | 'ack',
 
 /** The acknowledgement's content: fixed, so only the key holder can produce a box that opens to it. */
 export const ackPlaintext = encoder.encode('ack');
+
+/** Random bytes the phone puts in each hello, so that no hello can be sent twice. */
+export const helloNonceBytes = 16;
+const helloProofBytes = 32;
+
+/** The hello's MAC key: derived from the fragment's key, so the key itself signs nothing but boxes. */
+function helloKey(key: Uint8Array): Uint8Array {
+  return sha256(concat(encoder.encode('amo-phonebook handoff v2 hello key '), key));
+}
+
+function helloMessage(token: string, client: string, nonce: Uint8Array): Uint8Array {
+  return concat(encoder.encode(`amo-phonebook handoff v2 hello ${token} ${client} `), nonce);
+}
+
+/**
+ * What the phone sends with each hello (the first, and every reconnect): HMAC-SHA256 over the
+ * token, its client id and a fresh nonce, keyed from the fragment's key. The token and the id
+ * travel in clear on the Wi-Fi; only the key holder can make this.
+ */
+export function helloProof(key: Uint8Array, token: string, client: string, nonce: Uint8Array): Uint8Array {
+  return hmac(sha256, helloKey(key), helloMessage(token, client, nonce));
+}
+
+/** Whether a hello's proof was made with the key (compared in constant time). */
+export function helloProofMatches(
+  key: Uint8Array,
+  token: string,
+  client: string,
+  nonce: Uint8Array,
+  proof: Uint8Array,
+): boolean {
+  if (key.length !== keyBytes || nonce.length !== helloNonceBytes || proof.length !== helloProofBytes) return false;
+  const expected = helloProof(key, token, client, nonce);
+  let difference = 0;
+  for (let i = 0; i < expected.length; i++) difference |= (expected[i] as number) ^ (proof[i] as number);
+  return difference === 0;
+}
 
 /**
  * The short code both screens show ("123 456"): derived from the key and the token, so

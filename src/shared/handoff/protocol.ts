@@ -5,7 +5,11 @@
  * 1. The QR carries `http://ADDR:PORT/p/TOKEN#k=KEY`: TOKEN (16 random bytes, base64url)
  *    names the handoff to the server; KEY (32 random bytes, base64url) stays in the
  *    fragment, so it never crosses the network.
- * 2. The page opens `ws://ADDR:PORT/ws/TOKEN` and sends `hello` (text frame, JSON).
+ * 2. The page opens `ws://ADDR:PORT/ws/TOKEN` and sends `hello` (text frame, JSON) with a
+ *    fresh nonce and a MAC that proves the key (crypto.ts helloProof). The token and the
+ *    client id are seen by anyone on the Wi-Fi; without the proof, a connection that
+ *    repeats them could push the real phone off. A hello whose nonce was already used is a
+ *    replay and is refused like a wrong proof.
  * 3. The desktop answers `payload` (text) then one binary frame: a sealed box
  *    (crypto.ts) of the plaintext below, optionally deflate-raw compressed when the page
  *    said it can inflate.
@@ -16,7 +20,8 @@
  * Plaintext: [u32 big-endian length of meta][meta as UTF-8 JSON][the vCard file's bytes].
  */
 
-export const handoffProtocolVersion = 1;
+/** 2: the hello proves the key (1 let whoever saw the client id take the handoff over). */
+export const handoffProtocolVersion = 2;
 
 /** Phone -> desktop text frames are tiny; anything larger is refused (ws closes with 1009). */
 export const maxPhoneMessageBytes = 4096;
@@ -36,7 +41,7 @@ export type RefusalReason =
   | 'rate-limited'
   /** A message the protocol does not know, or in the wrong order. */
   | 'bad-message'
-  /** The acknowledgement did not prove the key: the desktop does not record the export. */
+  /** The hello or the acknowledgement did not prove the key (or repeated an earlier hello). */
   | 'bad-proof';
 
 /** WebSocket close codes for each ending (4000-4999 are the application's to define). */
@@ -56,6 +61,10 @@ export interface HelloMessage {
   readonly v: typeof handoffProtocolVersion;
   /** A random id the page keeps for this tab (sessionStorage): lets the same phone reconnect after a Wi-Fi drop. */
   readonly client: string;
+  /** base64url of helloNonceBytes random bytes, new for every hello. */
+  readonly nonce: string;
+  /** base64url of helloProof(key, token, client, nonce). */
+  readonly proof: string;
   /** Encodings the page can undo (deflate-raw only where DecompressionStream exists). */
   readonly accepts: readonly PayloadEncoding[];
 }
@@ -112,6 +121,7 @@ interface UntrustedMessage {
   readonly type?: unknown;
   readonly v?: unknown;
   readonly client?: unknown;
+  readonly nonce?: unknown;
   readonly accepts?: unknown;
   readonly proof?: unknown;
   readonly reason?: unknown;
@@ -143,9 +153,20 @@ export function parsePhoneMessage(text: string): PhoneMessage | null {
       return message.v === handoffProtocolVersion &&
         typeof message.client === 'string' &&
         /^[A-Za-z0-9_-]{8,64}$/.test(message.client) &&
+        typeof message.nonce === 'string' &&
+        /^[A-Za-z0-9_-]{16,64}$/.test(message.nonce) &&
+        typeof message.proof === 'string' &&
+        /^[A-Za-z0-9_-]{16,64}$/.test(message.proof) &&
         Array.isArray(message.accepts) &&
         message.accepts.every((encoding) => encoding === 'deflate-raw' || encoding === 'identity')
-        ? { type: 'hello', v: handoffProtocolVersion, client: message.client, accepts: message.accepts }
+        ? {
+            type: 'hello',
+            v: handoffProtocolVersion,
+            client: message.client,
+            nonce: message.nonce,
+            proof: message.proof,
+            accepts: message.accepts,
+          }
         : null;
     case 'ack':
       return typeof message.proof === 'string' && message.proof.length <= 512

@@ -4,7 +4,9 @@
  * refusal and that nothing was recorded (no acknowledgement, so the ledger is not written) or
  * leaked (no file beside the page, no opened payload), and that the real phone still gets its
  * contacts where the attack leaves it the chance. Floods are bounded, with shortened limits.
- * Not here: the takeover by an observer who saw the phone's client id (issue 20).
+ * The observer who sees the token and the client id in clear (plain HTTP on the Wi-Fi) and
+ * tries to take the handoff over is below ("an observer ..."): before issue 20 the server
+ * gave the handoff to any connection that repeated the client id.
  */
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -148,6 +150,69 @@ describe('attack: the handoff server', () => {
     }
     expect(world.acknowledged).toEqual([]);
     await realPhoneCompletes(world);
+  });
+
+  describe('an observer who saw the token and the client id on the Wi-Fi', () => {
+    const observed = (lines: string[]) => startHandoff({ log: (line) => lines.push(line) });
+
+    it('cannot take the handoff over: a hello without the key, or a hello seen on the air, is refused and logged; the phone keeps it', async () => {
+      const lines: string[] = [];
+      const world = await observed(lines);
+      const phone = await connectPhone(world.scanned);
+      const seen = phone.hello({ client: 'real-phone-1234' });
+      await phone.payload();
+
+      // 1. Its own hello with the phone's client id and a proof made without the key.
+      const guess = await connectPhone(world.scanned);
+      guess.hello({ client: 'real-phone-1234', key: randomBytes(32) });
+      expect(await guess.next('refused')).toEqual({ type: 'refused', reason: 'bad-proof' });
+      expect((await guess.closed).code).toBe(4403);
+      // 2. The phone's hello, byte for byte, sent again (a replay).
+      const replay = await connectPhone(world.scanned);
+      replay.socket.send(seen);
+      expect(await replay.next('refused')).toEqual({ type: 'refused', reason: 'bad-proof' });
+      // 3. A hello of protocol 1, which had no proof at all.
+      const old = await connectPhone(world.scanned);
+      old.socket.send(JSON.stringify({ type: 'hello', v: 1, client: 'real-phone-1234', accepts: ['identity'] }));
+      expect(await old.next('refused')).toEqual({ type: 'refused', reason: 'bad-message' });
+
+      // The phone was never pushed off: its own socket is still open and its proof is taken.
+      expect(phone.socket.readyState).toBe(WebSocket.OPEN);
+      phone.socket.send(ackFor(world.scanned));
+      expect(await world.handoff.outcome).toEqual({ kind: 'acknowledged' });
+      expect(world.acknowledged).toHaveLength(1);
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(
+        /^handoff: a connection from 127\.0\.0\.1 gave this handoff's token without proof of its key .*; refused, the phone keeps it$/,
+      );
+    });
+
+    it('cannot block it either: refused before the phone comes, and after the phone drops and reconnects with a new nonce', async () => {
+      const lines: string[] = [];
+      const world = await observed(lines);
+      // First, before any phone: a forged hello binds nothing.
+      const early = await connectPhone(world.scanned);
+      early.hello({ client: 'real-phone-1234', proof: toBase64Url(randomBytes(32)) });
+      expect(await early.next('refused')).toEqual({ type: 'refused', reason: 'bad-proof' });
+
+      const phone = await connectPhone(world.scanned);
+      phone.hello({ client: 'real-phone-1234' });
+      await phone.payload();
+      // Wi-Fi drop: the phone comes back on a new socket, with a new nonce and proof.
+      phone.socket.terminate();
+      await phone.closed;
+      const back = await connectPhone(world.scanned);
+      const seen = back.hello({ client: 'real-phone-1234' });
+      await back.payload();
+      // The observer replays the reconnect's hello too: refused, the phone keeps its socket.
+      const replay = await connectPhone(world.scanned);
+      replay.socket.send(seen);
+      expect(await replay.next('refused')).toEqual({ type: 'refused', reason: 'bad-proof' });
+      expect(back.socket.readyState).toBe(WebSocket.OPEN);
+      back.socket.send(ackFor(world.scanned));
+      expect(await world.handoff.outcome).toEqual({ kind: 'acknowledged' });
+      expect(lines).toHaveLength(2);
+    });
   });
 
   it('an oversize frame (1 MB) is closed with 1009 before it is read; a second hello is refused', async () => {

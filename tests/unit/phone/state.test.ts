@@ -10,7 +10,7 @@ import {
 import { closeCodes, type RefusalReason } from '../../../src/shared/handoff/protocol';
 
 const received: Received = {
-  meta: { v: 1, count: 2, names: ['Анна', 'Bob'], fileName: 'contacts.vcf', accounts: ['acme'] },
+  meta: { v: 2, count: 2, names: ['Анна', 'Bob'], fileName: 'contacts.vcf', accounts: ['acme'] },
   vcard: new TextEncoder().encode('BEGIN:VCARD\r\nEND:VCARD\r\n'),
 };
 const box = new Uint8Array(40);

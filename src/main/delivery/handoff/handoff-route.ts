@@ -35,6 +35,8 @@ export interface HandoffRouteOptions {
   readonly onStatus: (status: HandoffStatus) => void;
   /** The handoff is open: what cancelHandoff will cancel. */
   readonly onOpened: (handoff: Handoff) => void;
+  /** Where a refused takeover is told. */
+  readonly log: (line: string) => void;
 }
 
 /** What startHandoff answers, less the preview (the verb adds the plan's). */
@@ -54,6 +56,7 @@ export function handoffDelivery(options: HandoffRouteOptions): Delivery<HandoffO
         ...(options.ttlMs === undefined ? {} : { ttlMs: options.ttlMs }),
         now: options.now,
         onStatus: options.onStatus,
+        log: options.log,
         // R15: the phone proved it has them; now, and only now, the ledger says so.
         onAcknowledged: commit,
       });

@@ -14,6 +14,8 @@ import {
   ackPlaintext,
   checkCode,
   fromBase64Url,
+  helloNonceBytes,
+  helloProofMatches,
   keyBytes,
   open,
   toBase64Url,
@@ -69,6 +71,8 @@ export interface HandoffServerOptions {
   /** Time and connection bounds (lib/server-limits.ts); one phone needs a handful. */
   readonly limits?: Partial<ServerLimits>;
   readonly onStatus?: (status: HandoffStatus) => void;
+  /** Where a refused takeover is told, one line each (the desktop's log; the CLI's stderr). */
+  readonly log?: (line: string) => void;
   /** Runs once the phone has proved receipt, before it is told "done": the ledger commit (R15). */
   readonly onAcknowledged: () => Promise<void> | void;
 }
@@ -117,6 +121,9 @@ export async function openHandoff(options: HandoffServerOptions): Promise<Handof
   const allowedHosts = hostsFor(options.urlHost, port);
 
   let boundClient: string | null = null;
+  /** The nonces of every hello that proved the key: one seen again is a replay (only valid hellos add one). */
+  const usedNonces = new Set<string>();
+  const log = options.log ?? (() => {});
   let active: WebSocket | null = null;
   let finished = false;
   let resolveOutcome: (outcome: HandoffOutcome) => void = () => {};
@@ -176,7 +183,7 @@ export async function openHandoff(options: HandoffServerOptions): Promise<Handof
         return refuse(ws, 'unknown-token');
       }
       if (finished) return refuse(ws, 'expired');
-      attach(ws);
+      attach(ws, address);
     });
   });
 
@@ -189,7 +196,14 @@ export async function openHandoff(options: HandoffServerOptions): Promise<Handof
     ws.close(closeCodes[reason]);
   }
 
-  function attach(ws: WebSocket): void {
+  function helloProves(message: { client: string; nonce: string; proof: string }): boolean {
+    if (usedNonces.has(message.nonce)) return false;
+    const nonce = fromBase64Url(message.nonce, helloNonceBytes);
+    const proof = fromBase64Url(message.proof);
+    return nonce !== null && proof !== null && helloProofMatches(key, token, message.client, nonce, proof);
+  }
+
+  function attach(ws: WebSocket, address: string): void {
     let hello = false;
     const helloTimer = setTimeout(() => refuse(ws, 'bad-message'), options.helloTimeoutMs ?? 10_000);
     ws.on('close', () => {
@@ -208,6 +222,16 @@ export async function openHandoff(options: HandoffServerOptions): Promise<Handof
         if (hello) return refuse(ws, 'bad-message');
         hello = true;
         clearTimeout(helloTimer);
+        if (!helloProves(message)) {
+          // Someone who saw the token and the client id on the Wi-Fi, without the key: the
+          // phone that has the handoff keeps it, and this address counts as guessing.
+          limiter.recordWrong(address, now());
+          log(
+            `handoff: a connection from ${address} gave this handoff's token without proof of its key (a takeover attempt, or a hello sent twice); refused, the phone keeps it`,
+          );
+          return refuse(ws, 'bad-proof');
+        }
+        usedNonces.add(message.nonce);
         if (boundClient !== null && boundClient !== message.client) return refuse(ws, 'busy');
         if (active && active !== ws) active.terminate();
         boundClient = message.client;

@@ -3,7 +3,14 @@
  * machine (state.ts), the machine's commands run here. React reads it through
  * useSyncExternalStore (use-handoff.ts).
  */
-import { ackPlaintext, seal, toBase64Url } from '../../../shared/handoff/crypto';
+import {
+  ackPlaintext,
+  helloNonceBytes,
+  helloProof,
+  randomBytes,
+  seal,
+  toBase64Url,
+} from '../../../shared/handoff/crypto';
 import {
   type AckMessage,
   type FailedMessage,
@@ -69,10 +76,15 @@ export class HandoffClient {
         this.#connect();
         return;
       case 'send-hello': {
+        // A new nonce for every hello, reconnects too: an observer who saw one cannot send it again.
+        const { key, token, clientId } = this.session;
+        const nonce = randomBytes(helloNonceBytes);
         const hello: HelloMessage = {
           type: 'hello',
           v: handoffProtocolVersion,
-          client: this.session.clientId,
+          client: clientId,
+          nonce: toBase64Url(nonce),
+          proof: toBase64Url(helloProof(key, token, clientId, nonce)),
           accepts: this.session.accepts,
         };
         this.#send(hello);
