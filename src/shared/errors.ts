@@ -28,6 +28,8 @@ export const errorCodes = [
   'DB_TOO_NEW',
   'OUTPUT_NOT_WRITABLE',
   'UI_NOT_BUILT',
+  // Browser mode: the page's secret is not this run's (the app restarted, or a launch address was spent).
+  'PAGE_EXPIRED',
   // The LAN handoff: no address a phone could reach.
   'NO_LAN_ADDRESS',
   // An export with nothing to deliver: the phone already has everything.

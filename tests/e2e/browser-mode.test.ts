@@ -4,17 +4,18 @@
  * test clicks, types and reads the page. The built-in demo account (12,000 generated
  * contacts behind an in-process amoCRM sandbox) is the data.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import WebSocket from 'ws';
 import { seriousViolations } from '../helpers/axe';
 import { callApi, formatNumber, openPage, type Served, serve } from '../helpers/browser-mode';
 import { chromiumForFile } from '../helpers/chromium';
-import { projectRoot } from '../helpers/cli';
+import { projectRoot, startCliServer } from '../helpers/cli';
 import { ruNoun } from '../helpers/plural';
+import { tempDir } from '../helpers/temp-dir';
 
 const demoContacts = 12_000;
 const syncTimeout = 60_000;
@@ -409,3 +410,44 @@ function openSocket(
     socket.once('error', () => resolve({ opened: false, status: undefined }));
   });
 }
+
+describe('browser mode opened by the app itself (serve --open)', () => {
+  const theBrowser = chromiumForFile();
+
+  it('the browser gets a one-time launch address: the app works there, and the same address opened again says the page is old', async () => {
+    // A stand-in `xdg-open` (the opener the CLI runs on Linux) records the address it was given.
+    const bin = tempDir();
+    const recorded = join(bin, 'opened.txt');
+    writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$*" > '${recorded}'\n`);
+    chmodSync(join(bin, 'xdg-open'), 0o755);
+    const server = startCliServer(['--data-dir', tempDir(), '--json', 'serve', '--port', '0', '--open'], {
+      PATH: `${bin}:${process.env['PATH'] ?? ''}`,
+    });
+    onTestFinished(server.stop);
+    const ready = JSON.parse(await server.firstLine) as { url: string; port: number };
+    await expect.poll(() => existsSync(recorded)).toBe(true);
+    const launchUrl = readFileSync(recorded, 'utf8');
+    expect(launchUrl).toContain('#launch=');
+    expect(launchUrl).not.toContain(new URL(ready.url).hash.slice('#secret='.length));
+
+    const browser = await theBrowser();
+    const { page, problems } = await openPage(browser, 'en-US');
+    await page.goto(launchUrl);
+    await page.getByRole('heading', { name: 'Connect your amoCRM or Kommo account' }).waitFor();
+    // The code leaves the address bar at once; the tab keeps the secret it was exchanged for.
+    expect(page.url()).toBe(`http://127.0.0.1:${ready.port}/`);
+    await page.getByRole('button', { name: 'Try the demo account' }).click();
+    await page
+      .getByRole('status')
+      .filter({ has: page.locator('progress') })
+      .waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Sync now' }).waitFor();
+    expect(problems).toEqual([]);
+
+    // Someone who read the address from the browser's command line later: it is spent.
+    const late = await openPage(browser, 'en-US');
+    await late.page.goto(launchUrl);
+    await late.page.getByText('This page belongs to an earlier start of the app.', { exact: false }).first().waitFor();
+  });
+});

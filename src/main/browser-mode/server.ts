@@ -5,6 +5,11 @@
  * WebSocket for progress, authenticated by the same secret in its subprotocol (browsers
  * cannot set headers on a WebSocket). Every request must name our loopback host, which
  * stops DNS-rebinding pages from reaching the API through a victim's browser.
+ *
+ * To open the page for the user (`serve --open`), the secret is never put on a command line
+ * (the browser's is readable by every user of the computer in `ps`): `launchUrl()` mints a
+ * one-time code instead, which the page exchanges at `POST /api/launch` for the secret, as
+ * Jupyter does. A spent or expired code is worth nothing.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -25,17 +30,25 @@ export interface BrowserModeOptions {
   readonly port?: number;
   /** Time and connection bounds (lib/server-limits.ts); tests shorten them. */
   readonly limits?: Partial<ServerLimits>;
+  /** Unix milliseconds, for the launch codes' lifetime; tests move it. */
+  readonly now?: () => number;
 }
 
 export interface BrowserModeHandle {
   /** The address to open, with the secret in the fragment (never sent over HTTP). */
   readonly url: string;
+  /** A new one-time address for a browser's command line: `#launch=CODE`, good once, for launchCodeMs. */
+  launchUrl(): string;
   readonly port: number;
   readonly secret: string;
   close(): Promise<void>;
 }
 
 const maxBodyBytes = 64 * 1024;
+/** How long a launch code waits for its browser: a cold start of a big browser takes seconds. */
+export const launchCodeMs = 120_000;
+/** At most this many codes wait at once (one per `--open`; a runaway caller just starts over). */
+const maxLaunchCodes = 16;
 export const eventsProtocol = 'amo-phonebook.v1';
 export const secretProtocolPrefix = 'secret.';
 
@@ -47,6 +60,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     );
   }
   const secret = randomBytes(32).toString('base64url');
+  const launchCodes = new Map<string, number>();
+  const now = options.now ?? Date.now;
   const dispatch = createDispatcher(options.service.api);
   let port = 0;
 
@@ -68,23 +83,48 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     // secret anyway) is refused before the secret is even compared.
     if (req.headers.origin !== undefined && !isAllowedOrigin(req.headers.origin, port))
       return reply(res, 403, { error: 'Forbidden origin' });
+    if (verb === 'launch') return exchangeLaunchCode(req, res);
     if (!secretMatches(bearerToken(req.headers.authorization), secret))
       return reply(res, 401, { error: 'Unauthorized' });
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
-      return reply(res, 415, { error: 'JSON only' });
+    const input = await readJson(req, res);
+    if (input === undefined) return;
+    reply(res, 200, await dispatch(verb, input));
+  }
+
+  /** `POST /api/launch {"code"}`: the secret, once per code, while the code is fresh. */
+  async function exchangeLaunchCode(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const input = await readJson(req, res);
+    if (input === undefined) return;
+    const code = (input as { code?: unknown } | null)?.code;
+    const match =
+      typeof code === 'string' ? [...launchCodes.keys()].find((known) => secretMatches(code, known)) : undefined;
+    const expiresAt = match === undefined ? undefined : launchCodes.get(match);
+    if (match !== undefined) launchCodes.delete(match);
+    if (expiresAt === undefined || expiresAt < now()) {
+      return reply(res, 401, { error: 'This launch address was used already or is too old' });
+    }
+    reply(res, 200, { secret });
+  }
+
+  /** The JSON body of an API request, or undefined once a refusal has been sent. */
+  async function readJson(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      reply(res, 415, { error: 'JSON only' });
+      return undefined;
+    }
     const body = await readBody(req);
     if (body === null) {
       // Answer first, then hang up: the rest of the body is never read.
       res.once('finish', () => req.destroy());
-      return reply(res, 413, { error: 'Request too large' }, { connection: 'close' });
+      reply(res, 413, { error: 'Request too large' }, { connection: 'close' });
+      return undefined;
     }
-    let input: unknown;
     try {
-      input = body.length === 0 ? {} : JSON.parse(body);
+      return body.length === 0 ? {} : (JSON.parse(body) as unknown);
     } catch {
-      return reply(res, 400, { error: 'Malformed JSON' });
+      reply(res, 400, { error: 'Malformed JSON' });
+      return undefined;
     }
-    reply(res, 200, await dispatch(verb, input));
   }
 
   const sockets = new WebSocketServer({
@@ -122,6 +162,13 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
 
   return {
     url: `http://127.0.0.1:${port}/#secret=${secret}`,
+    launchUrl() {
+      for (const [code, expiresAt] of launchCodes) if (expiresAt < now()) launchCodes.delete(code);
+      if (launchCodes.size >= maxLaunchCodes) launchCodes.clear();
+      const code = randomBytes(32).toString('base64url');
+      launchCodes.set(code, now() + launchCodeMs);
+      return `http://127.0.0.1:${port}/#launch=${code}`;
+    },
     port,
     secret,
     close: () =>

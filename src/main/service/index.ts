@@ -16,6 +16,7 @@ import { createRequestLimiter, defaultRequestsPerSecond, type RequestLimiter } f
 import { createUsbRoute, type UsbRoute } from '../delivery/usb';
 import { createEventBus, type EventBus } from '../lib/event-bus';
 import { builtUiDir, mirrorFileName } from '../lib/paths';
+import { makeDatabasePrivate, makeFolderPrivate } from '../lib/private-files';
 import { appVersion } from '../lib/version';
 import { listAccountRecords } from '../mirror/accounts-repo';
 import { isSqliteCorruption, markMirrorDamaged } from '../mirror/database';
@@ -70,7 +71,13 @@ export interface CoreService {
 
 export function createCoreService(options: CoreServiceOptions): CoreService {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  if (makeFolderPrivate(options.dataDir)) {
+    (options.log ?? console.warn)(
+      `The data folder ${options.dataDir} could be read by other users of this computer; it is now yours alone (mode 700)`,
+    );
+  }
   const mirrorPath = join(options.dataDir, mirrorFileName);
+  makeDatabasePrivate(mirrorPath);
   const db = openStore(mirrorPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const limiters = new Map<string, RequestLimiter>();
   const now = options.now ?? Date.now;

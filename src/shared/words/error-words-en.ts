@@ -27,6 +27,8 @@ export const errorWordsEn = {
   DB_TOO_NEW: 'The local database was written by a newer version of the app. Please update the app.',
   OUTPUT_NOT_WRITABLE: 'The file could not be written: {{message}}',
   UI_NOT_BUILT: 'The window is not built yet.',
+  PAGE_EXPIRED:
+    'This page belongs to an earlier start of the app. Open the address the app printed in the terminal, or start the app again.',
   NO_LAN_ADDRESS:
     'This computer is not on a local network a phone could reach. Connect to Wi-Fi, or send the contacts by USB cable or as a file.',
   NOTHING_TO_EXPORT: 'Nothing new to send: this phone already has every contact of this export.',

@@ -5,6 +5,7 @@ import { type Command, Option } from 'commander';
 import type { AccountSummary, TeamInvitationMade } from '../../../shared/api/types';
 import { CliRefusal } from '../error-line';
 import { parsePositiveInt, printResult } from '../output';
+import { readSecretLine } from '../read-secret';
 import { type CliSession, type GlobalOptions, withSession } from '../session';
 import { terminalConsentWindow } from '../terminal-consent';
 import { cliWords } from '../words';
@@ -26,6 +27,7 @@ function describeAccount(account: AccountSummary): string {
 interface AddOptions {
   baseUrl?: string;
   token?: string;
+  tokenStdin?: boolean;
   clientId?: string;
   clientSecret?: string;
   code?: string;
@@ -39,6 +41,21 @@ interface ConnectOptions {
   redirectUri: string;
   product: 'amocrm' | 'kommo' | 'custom';
   consentUrl?: string;
+}
+
+/**
+ * The long-lived token: from --token-stdin (read before the core opens, so a prompt comes
+ * first), --token, or $AMO_PHONEBOOK_TOKEN; at most one of them.
+ */
+async function tokenOf(options: AddOptions): Promise<string | undefined> {
+  const words = cliWords().account;
+  const fromEnv = process.env['AMO_PHONEBOOK_TOKEN'] || undefined;
+  const given = [options.tokenStdin, options.token !== undefined, fromEnv !== undefined].filter(Boolean).length;
+  if (given > 1) throw new CliRefusal('INVALID_INPUT', words.tokenTwice);
+  if (!options.tokenStdin) return options.token ?? fromEnv;
+  const token = await readSecretLine(process.stdin, words.tokenPrompt, process.stderr);
+  if (!token) throw new CliRefusal('INVALID_INPUT', words.tokenStdinEmpty);
+  return token;
 }
 
 function addAccount(session: CliSession, options: AddOptions): Promise<AccountSummary> {
@@ -100,14 +117,18 @@ export function registerAccountCommands(program: Command): void {
     .description(help.add)
     .option('--base-url <url>', help.baseUrl)
     .option('--token <token>', help.token)
+    .option('--token-stdin', help.tokenStdin)
     .option('--client-id <id>', help.clientIdCode)
-    .option('--client-secret <secret>', help.clientSecretCode)
+    .addOption(new Option('--client-secret <secret>', help.clientSecretCode).env('AMO_PHONEBOOK_CLIENT_SECRET'))
     .option('--code <code>', help.code)
     .option('--redirect-uri <uri>', help.redirectUriCode)
     .option('--demo', help.demo)
     .action(async (options: AddOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const added = await withSession(globals, (session) => addAccount(session, options));
+      const token = options.demo ? undefined : await tokenOf(options);
+      const added = await withSession(globals, (session) =>
+        addAccount(session, { ...options, ...(token === undefined ? {} : { token }) }),
+      );
       printResult(globals, added, () => words.connected(describeAccount(added)));
     });
 
@@ -115,7 +136,11 @@ export function registerAccountCommands(program: Command): void {
     .command('connect')
     .description(help.connect)
     .requiredOption('--client-id <id>', help.clientId)
-    .requiredOption('--client-secret <secret>', help.clientSecret)
+    .addOption(
+      new Option('--client-secret <secret>', help.clientSecret)
+        .env('AMO_PHONEBOOK_CLIENT_SECRET')
+        .makeOptionMandatory(),
+    )
     .requiredOption('--redirect-uri <uri>', help.redirectUri)
     .addOption(new Option('--product <product>', help.product).choices(['amocrm', 'kommo', 'custom']).default('amocrm'))
     .option('--consent-url <url>', help.consentUrl)

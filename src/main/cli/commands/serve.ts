@@ -27,7 +27,8 @@ export function registerServeCommand(program: Command): void {
           // What `serve` (and so `npm start` without Electron) prints, in the terminal's language.
           process.stdout.write(words.serve.running(handle.url));
         }
-        if (options.open) openInBrowser(handle.url);
+        // Never the secret itself: the browser's command line is readable by every user (`ps`).
+        if (options.open) openInBrowser(handle.launchUrl());
         await new Promise<void>((resolve) => {
           process.once('SIGINT', resolve);
           process.once('SIGTERM', resolve);

@@ -38,16 +38,19 @@ export const cliEn = {
       command: 'connect and manage amoCRM/Kommo accounts',
       add: "connect an account: a long-lived token, an integration's authorization code, or the demo",
       baseUrl: "the account's address, e.g. https://acme.amocrm.ru",
-      token: 'a long-lived token from your private integration',
+      token:
+        "a long-lived token from your private integration (or $AMO_PHONEBOOK_TOKEN). On the command line every user of this computer can read it (ps) and it stays in the shell's history: prefer --token-stdin",
+      tokenStdin:
+        'read the long-lived token from standard input, the safe way: `account add --base-url URL --token-stdin < token.txt`, or paste it when asked',
       clientIdCode: 'your integration id (with --code)',
-      clientSecretCode: 'your integration secret key (with --code)',
+      clientSecretCode: 'your integration secret key (with --code; or $AMO_PHONEBOOK_CLIENT_SECRET)',
       code: 'an authorization code (single use, about 20 minutes)',
       redirectUriCode: "your integration's redirect URI (with --code)",
       demo: 'connect the built-in demo account instead',
       connect:
         "connect through amoCRM's sign-in page (OAuth): prints the address to open, then reads the address you were sent back to",
       clientId: 'your integration id',
-      clientSecret: 'your integration secret key',
+      clientSecret: 'your integration secret key (or $AMO_PHONEBOOK_CLIENT_SECRET, which no other user can read)',
       redirectUri: "your integration's redirect URI",
       product: 'which sign-in site',
       consentUrl: 'the sign-in site, with --product custom (the sandbox)',
@@ -147,6 +150,9 @@ export const cliEn = {
     addNeeds:
       'account add needs --base-url with --token, or --base-url with --client-id, --client-secret, --code and --redirect-uri (or --demo)',
     connected: (line: string) => `Connected: ${line}`,
+    tokenPrompt: 'Paste the long-lived token and press Enter (it is not shown): ',
+    tokenStdinEmpty: '--token-stdin read no token from standard input',
+    tokenTwice: 'Give the token one way: --token, --token-stdin or $AMO_PHONEBOOK_TOKEN',
     invitationUnreadable: (path: string, reason: string) => `Cannot read the invitation file ${path}: ${reason}`,
     invitationFile: (made: { accountName: string; host: string; invitedBy: string | null }) => [
       `amo-phonebook: an invitation to the amoCRM account ${made.accountName} (${made.host})`,

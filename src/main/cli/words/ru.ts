@@ -38,16 +38,19 @@ export const cliRu: CliWords = {
       command: 'подключение аккаунтов amoCRM/Kommo и работа с ними',
       add: 'подключить аккаунт: долгосрочный токен, код авторизации интеграции или демо',
       baseUrl: 'адрес аккаунта, например https://acme.amocrm.ru',
-      token: 'долгосрочный токен вашей закрытой интеграции',
+      token:
+        'долгосрочный токен вашей закрытой интеграции (или $AMO_PHONEBOOK_TOKEN). В командной строке его видит любой пользователь этого компьютера (ps), и он остаётся в истории оболочки: лучше --token-stdin',
+      tokenStdin:
+        'прочитать долгосрочный токен со стандартного ввода, безопасный способ: `account add --base-url АДРЕС --token-stdin < token.txt`, или вставьте его, когда спросят',
       clientIdCode: 'ID интеграции (вместе с --code)',
-      clientSecretCode: 'секретный ключ интеграции (вместе с --code)',
+      clientSecretCode: 'секретный ключ интеграции (вместе с --code; или $AMO_PHONEBOOK_CLIENT_SECRET)',
       code: 'код авторизации (одноразовый, живёт около 20 минут)',
       redirectUriCode: 'адрес перенаправления интеграции (вместе с --code)',
       demo: 'подключить встроенный демо-аккаунт',
       connect:
         'подключить через страницу входа amoCRM (OAuth): печатает адрес, который нужно открыть, и читает адрес, на который вас вернули',
       clientId: 'ID интеграции',
-      clientSecret: 'секретный ключ интеграции',
+      clientSecret: 'секретный ключ интеграции (или $AMO_PHONEBOOK_CLIENT_SECRET: его не видят другие пользователи)',
       redirectUri: 'адрес перенаправления интеграции',
       product: 'какой сайт входа',
       consentUrl: 'сайт входа, вместе с --product custom (песочница)',
@@ -146,6 +149,9 @@ export const cliRu: CliWords = {
     addNeeds:
       'Для account add нужен --base-url вместе с --token, или --base-url вместе с --client-id, --client-secret, --code и --redirect-uri (или --demo)',
     connected: (line) => `Подключено: ${line}`,
+    tokenPrompt: 'Вставьте долгосрочный токен и нажмите Enter (он не показывается): ',
+    tokenStdinEmpty: '--token-stdin не получил токен со стандартного ввода',
+    tokenTwice: 'Укажите токен одним способом: --token, --token-stdin или $AMO_PHONEBOOK_TOKEN',
     invitationUnreadable: (path, reason) => `Не удаётся прочитать файл приглашения ${path}: ${reason}`,
     invitationFile: (made) => [
       `amo-phonebook: приглашение в аккаунт amoCRM ${made.accountName} (${made.host})`,

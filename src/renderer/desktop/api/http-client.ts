@@ -9,14 +9,25 @@ import { AppError, deserializeError, type Envelope } from '../../../shared/error
 
 const eventsProtocol = 'amo-phonebook.v1';
 
-export function createHttpClient(origin: string, secret: string): ApiClient {
+/** `secret` may still be on its way (a launch code being exchanged): every call waits for it. */
+export function createHttpClient(origin: string, secret: string | Promise<string>): ApiClient {
   const listeners = new Set<(event: ApiEvent) => void>();
   let socket: WebSocket | null = null;
+  let connecting = false;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   function connectEvents(): void {
+    if (connecting) return;
+    connecting = true;
+    void Promise.resolve(secret).then((known) => {
+      connecting = false;
+      if (listeners.size > 0 && !socket) openEvents(known);
+    });
+  }
+
+  function openEvents(known: string): void {
     const url = `${origin.replace(/^http/, 'ws')}/api/events`;
-    const ws = new WebSocket(url, [eventsProtocol, `secret.${secret}`]);
+    const ws = new WebSocket(url, [eventsProtocol, `secret.${known}`]);
     ws.onmessage = (message) => {
       let event: ApiEvent;
       try {
@@ -47,14 +58,14 @@ export function createHttpClient(origin: string, secret: string): ApiClient {
         try {
           response = await fetch(`${origin}/api/${verb}`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${await secret}` },
             body: JSON.stringify(input ?? {}),
           });
         } catch {
           throw new AppError('NETWORK_UNREACHABLE', 'The app is not running any more', { host: new URL(origin).host });
         }
         if (response.status === 401)
-          throw new AppError('FORBIDDEN', 'This page has an old secret: open the address the app printed');
+          throw new AppError('PAGE_EXPIRED', 'This page has an old secret: open the address the app printed');
         const envelope = (await response.json()) as Envelope<unknown>;
         if (!envelope.ok) throw deserializeError(envelope.error);
         return envelope.value;
