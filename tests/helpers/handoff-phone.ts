@@ -60,13 +60,15 @@ export interface PhoneConnection {
 
 export async function connectPhone(
   scanned: ScannedUrl,
-  options: { token?: string; origin?: string; via?: string } = {},
+  options: { token?: string; origin?: string; via?: string; from?: string } = {},
 ): Promise<PhoneConnection> {
   // `via` (host:port) reaches a server whose URL names a host no resolver knows (phone.test), Host unchanged.
   const target = options.via === undefined ? scanned.origin : `http://${options.via}`;
   const wsUrl = `${target.replace(/^http/, 'ws')}/ws/${options.token ?? scanned.token}`;
   const socket = new WebSocket(wsUrl, {
     origin: options.origin ?? scanned.origin,
+    // Another machine on the Wi-Fi, as loopback sees it: 127.0.0.2 (Linux routes all of 127/8 to lo).
+    ...(options.from === undefined ? {} : { localAddress: options.from }),
     ...(options.via === undefined ? {} : { headers: { host: new URL(scanned.origin).host } }),
   });
   const messages: DesktopMessage[] = [];

@@ -41,14 +41,19 @@ export function rawGet(port: number, path: string, headers: Record<string, strin
 }
 
 /** `count` connections that send nothing, kept open until `close()`. */
-export async function idleConnections(port: number, count: number): Promise<{ open(): number; close(): void }> {
+/** `from`: the local address to connect from (127.0.0.2: another machine, as loopback sees it). */
+export async function idleConnections(
+  port: number,
+  count: number,
+  from = '127.0.0.1',
+): Promise<{ open(): number; close(): void }> {
   const sockets: Socket[] = [];
   await Promise.all(
     Array.from(
       { length: count },
       () =>
         new Promise<void>((resolve) => {
-          const socket = connect(port, '127.0.0.1', () => resolve());
+          const socket = connect({ port, host: '127.0.0.1', localAddress: from }, () => resolve());
           socket.on('error', () => resolve());
           sockets.push(socket);
         }),

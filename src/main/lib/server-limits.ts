@@ -18,6 +18,11 @@ export interface ServerLimits {
   readonly checkEveryMs: number;
   /** Connections past this are refused until others close. */
   readonly maxConnections: number;
+  /**
+   * Connections from one address past this are closed at once (0: no such limit), so one
+   * machine cannot take every slot of `maxConnections` from the others.
+   */
+  readonly maxConnectionsPerAddress: number;
 }
 
 export const defaultServerLimits: ServerLimits = {
@@ -26,6 +31,8 @@ export const defaultServerLimits: ServerLimits = {
   silentMs: 10_000,
   checkEveryMs: 1000,
   maxConnections: 256,
+  // Browser mode hears only loopback, where every connection has the same address.
+  maxConnectionsPerAddress: 0,
 };
 
 /** The options for `createServer`. */
@@ -45,4 +52,23 @@ export function limitConnections(server: Server, limits: ServerLimits): void {
   // take as long as the work); after it, Node's keep-alive timeout takes over.
   server.on('connection', (socket) => socket.setTimeout(limits.silentMs));
   server.on('request', (request) => request.socket.setTimeout(0));
+  if (limits.maxConnectionsPerAddress > 0) limitConnectionsPerAddress(server, limits.maxConnectionsPerAddress);
+}
+
+function limitConnectionsPerAddress(server: Server, max: number): void {
+  const open = new Map<string, number>();
+  server.on('connection', (socket) => {
+    const address = socket.remoteAddress ?? '';
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > max) {
+      socket.destroy();
+      return;
+    }
+    open.set(address, count);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
 }

@@ -268,7 +268,7 @@ describe('attack: the handoff server', () => {
   });
 
   it('silent connections and sockets that never say hello are closed; the phone is served meanwhile', async () => {
-    const world = await startHandoff({ limits: shortLimits, helloTimeoutMs: 500 });
+    const world = await startHandoff({ limits: { ...shortLimits, maxConnectionsPerAddress: 0 }, helloTimeoutMs: 500 });
     const flood = await idleConnections(world.handoff.port, 40);
     const mute = await Promise.all(Array.from({ length: 10 }, () => connectPhone(world.scanned)));
     try {
@@ -279,8 +279,28 @@ describe('attack: the handoff server', () => {
     for (const socket of mute) expect((await socket.closed).code).toBeGreaterThan(0);
   });
 
+  it('one machine that saw the token cannot hold every slot: past 16 of its connections, the rest are cut; the phone comes in', async () => {
+    // 70 silent sockets and 10 with the token that never say hello, from 127.0.0.2: more than
+    // the server's 64 slots. silentMs and the hello timeout are long here, so only the cap per
+    // address keeps the slots free (before it, the phone waited until the attacker let go).
+    const world = await startHandoff({ limits: { ...shortLimits, silentMs: 60_000 }, helloTimeoutMs: 60_000 });
+    const flood = await idleConnections(world.handoff.port, 70, '127.0.0.2');
+    const mute = await Promise.allSettled(
+      Array.from({ length: 10 }, () => connectPhone(world.scanned, { from: '127.0.0.2' })),
+    );
+    try {
+      await expect.poll(() => flood.open(), { timeout: 5000, interval: 50 }).toBeLessThanOrEqual(16);
+      const muteOpen = mute.filter((result) => result.status === 'fulfilled' && result.value.socket.readyState === 1);
+      expect(flood.open() + muteOpen.length).toBeLessThanOrEqual(16);
+      await realPhoneCompletes(world);
+    } finally {
+      flood.close();
+      for (const result of mute) if (result.status === 'fulfilled') result.value.socket.terminate();
+    }
+  });
+
   it('a flood past the cap is refused, and the server still serves the phone once it ebbs', async () => {
-    const world = await startHandoff({ limits: { ...shortLimits, maxConnections: 64 } });
+    const world = await startHandoff({ limits: { ...shortLimits, maxConnections: 64, maxConnectionsPerAddress: 0 } });
     const flood = await idleConnections(world.handoff.port, 100);
     // The silent ones the server took are closed after silentMs; those past the cap never held
     // a slot (Node refuses them, or they wait in the kernel's queue until the attacker lets go).

@@ -3,10 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { displayText, safeFileName } from '../../../src/renderer/phone/display-text';
 import { acceptedEncodings, openPayload, parseMeta } from '../../../src/renderer/phone/handoff/payload';
 import { keyBytes, packPlaintext, randomBytes, seal } from '../../../src/shared/handoff/crypto';
+import { handoffProtocolVersion } from '../../../src/shared/handoff/protocol';
 
 const key = randomBytes(keyBytes);
 const token = 'AAAAAAAAAAAAAAAAAAAAAA';
-const meta = { v: 1, count: 2, names: ['Анна', 'Bob 🙂'], fileName: 'acme-2025.vcf', accounts: ['acme', 'kommo-demo'] };
+const meta = {
+  v: handoffProtocolVersion,
+  count: 2,
+  names: ['Анна', 'Bob 🙂'],
+  fileName: 'acme-2025.vcf',
+  accounts: ['acme', 'kommo-demo'],
+};
 const vcard = new TextEncoder().encode('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Анна\r\nEND:VCARD\r\n'.repeat(2));
 
 describe('openPayload', () => {
@@ -41,7 +48,13 @@ describe('openPayload', () => {
       ok: false,
       reason: 'format',
     });
-    for (const metaJson of ['not json', '[]', '{"v":2}', JSON.stringify({ ...meta, count: -1 })]) {
+    for (const metaJson of [
+      'not json',
+      '[]',
+      '{"v":2}',
+      JSON.stringify({ ...meta, v: 1 }),
+      JSON.stringify({ ...meta, count: -1 }),
+    ]) {
       expect(await openPayload(key, token, 'identity', sealed(packPlaintext(metaJson, vcard)))).toEqual({
         ok: false,
         reason: 'format',
@@ -54,7 +67,7 @@ describe('parseMeta', () => {
   it('keeps what a page can show safely: string names only, at most 200, one line each; a safe file name', () => {
     const parsed = parseMeta(
       JSON.stringify({
-        v: 1,
+        v: handoffProtocolVersion,
         count: 500,
         names: ['Line\nbreak', 42, null, ...Array.from({ length: 300 }, (_, i) => `P${i}`)],
         fileName: '../../etc/passwd',

@@ -92,6 +92,12 @@ export const defaultHandoffTtlMs = 5 * 60_000;
 export const defaultStallAfterMs = 20_000;
 /** One phone opens a page, its assets and a socket: a few dozen is plenty, even with retries. */
 const handoffMaxConnections = 64;
+/**
+ * A browser opens at most 6 connections to a host at once, plus the socket: 16 leave room
+ * for retries, and one machine on the Wi-Fi that saw the token cannot hold all 64 slots
+ * (with silent or hello-less sockets, one after the other) to keep the phone out.
+ */
+const handoffMaxConnectionsPerAddress = 16;
 
 export async function openHandoff(options: HandoffServerOptions): Promise<Handoff> {
   const now = options.now ?? Date.now;
@@ -108,7 +114,12 @@ export async function openHandoff(options: HandoffServerOptions): Promise<Handof
     options.onStatus?.(status);
   };
 
-  const limits = { ...defaultServerLimits, maxConnections: handoffMaxConnections, ...options.limits };
+  const limits = {
+    ...defaultServerLimits,
+    maxConnections: handoffMaxConnections,
+    maxConnectionsPerAddress: handoffMaxConnectionsPerAddress,
+    ...options.limits,
+  };
   const server = createServer(serverOptions(limits), (req, res) => {
     handleHttp(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
