@@ -26,7 +26,18 @@ export interface AmoHttpOptions {
   /** How long to wait before retry number `attempt` (1-based); injectable for tests. */
   readonly backoffMs?: (attempt: number) => number;
   readonly maxRetries?: number;
+  /**
+   * How long 429s are ridden out (the limiter slowing down, retries not counted) while none
+   * of this account's requests gets through; past it, the usual retries, then RATE_LIMITED.
+   */
+  readonly rateLimitPatienceMs?: number;
 }
+
+/**
+ * Colleagues share amoCRM's limit: while any request of ours gets through within two
+ * minutes, a 429 is a turn to wait for, never a reason to fail.
+ */
+export const defaultRateLimitPatienceMs = 120_000;
 
 /**
  * A successful answer. `serverTime` is the CRM's clock (the HTTP Date header, Unix
@@ -93,6 +104,8 @@ export async function amoRequest(options: AmoHttpOptions, request: AmoRequest): 
     }
 
     const { status, text, contentType, serverTime } = answer;
+    if (status === 429) options.limiter.refused();
+    else options.limiter.admitted();
     if (status === 200) return { status: 200, body: parseJson(text, host), serverTime };
     if (status === 204) return { status: 204, serverTime };
 
@@ -103,6 +116,14 @@ export async function amoRequest(options: AmoHttpOptions, request: AmoRequest): 
         attempt--;
         continue;
       }
+    }
+    if (
+      status === 429 &&
+      options.limiter.sinceAdmitted() < (options.rateLimitPatienceMs ?? defaultRateLimitPatienceMs)
+    ) {
+      // Not a retry of the budget: the limiter now spaces our requests further apart.
+      attempt--;
+      continue;
     }
     if ((status === 429 || status >= 500) && attempt < maxRetries) {
       await sleep(backoff(attempt + 1), options.signal);

@@ -65,6 +65,8 @@ export interface SandboxHandle {
   rejectedRequests(): number;
   /** Every request received so far, refused or not (the control endpoints aside). */
   receivedRequests(): number;
+  /** Requests for a page of the contacts list (`GET /api/v4/contacts`), refused or not: how much scanning. */
+  contactPageRequests(): number;
   editContact(id: number, patch: ContactPatch): WireContact;
   addContact(patch?: ContactPatch): WireContact;
   deleteContact(id: number): void;
@@ -108,10 +110,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     blockAfter429s: options.blockAfter429s ?? sandboxDefaults.blockAfter429s,
   });
   let received = 0;
+  let contactPages = 0;
   let ctx: SandboxContext | null = null;
 
   const server = createServer((req, res) => {
     if (!isControlPath(req.url ?? '/')) received++;
+    if (/^\/api\/v4\/contacts(\?|$)/.test(req.url ?? '')) contactPages++;
     if (!ctx) return replyProblem(res, 503, 'Service Unavailable', 'The sandbox is starting');
     dispatch(req, res, ctx).catch((error: unknown) => {
       if (!res.headersSent) replyProblem(res, 500, 'Internal Server Error', String(error));
@@ -165,6 +169,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults: { inject: faults.inject, clear: faults.clear, pending: faults.pending },
     rejectedRequests: () => gate.rejected(),
     receivedRequests: () => received,
+    contactPageRequests: () => contactPages,
     editContact: mutations.editContact,
     addContact: mutations.addContact,
     deleteContact: mutations.deleteContact,

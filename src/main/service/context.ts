@@ -16,7 +16,9 @@ import type { ConsentBroker } from './consent-broker';
 import type { DemoRuntime } from './demo-runtime';
 import type { SyncRun } from './sync-run';
 
-export type HttpTuning = Partial<Pick<AmoHttpOptions, 'backoffMs' | 'timeoutMs' | 'maxRetries'>>;
+export type HttpTuning = Partial<
+  Pick<AmoHttpOptions, 'backoffMs' | 'timeoutMs' | 'maxRetries' | 'rateLimitPatienceMs'>
+>;
 
 export interface CoreContext {
   readonly db: MirrorDb;

@@ -49,6 +49,7 @@ function reporter(ctx: CoreContext, accountId: number, http: () => AmoHttpOption
       contacts,
       resumed,
       requestsPerSecond: http()?.limiter.currentRate() ?? 0,
+      sharingLimit: http()?.limiter.sharing() ?? false,
     });
 }
 

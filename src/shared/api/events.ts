@@ -16,6 +16,11 @@ export interface SyncProgressEvent {
   readonly resumed: boolean;
   /** Requests per second over the last few seconds, as the limiter sees it. */
   readonly requestsPerSecond: number;
+  /**
+   * amoCRM refused requests for being over the limit, which colleagues on the same integration
+   * share: the sync goes slower to leave them their turn (and says so).
+   */
+  readonly sharingLimit: boolean;
 }
 
 export interface AccountsChangedEvent {

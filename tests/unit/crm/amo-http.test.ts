@@ -36,6 +36,8 @@ const options = (baseUrl: string, extra: Partial<AmoHttpOptions> = {}): AmoHttpO
   limiter: createRequestLimiter(1000),
   backoffMs: () => 5,
   maxRetries: 3,
+  // No request of this limiter has got through yet: a 429 storm counts retries at once.
+  rateLimitPatienceMs: 0,
   ...extra,
 });
 
@@ -74,6 +76,21 @@ describe('amoGet', () => {
     const { baseUrl, hits } = await serve([html429]);
     expect(await codeOf(amoGet(options(baseUrl), '/x'))).toBe('RATE_LIMITED');
     expect(hits()).toBe(4);
+  });
+
+  it('rides out more 429s than the retry budget while requests still get through (colleagues share the limit)', async () => {
+    // Every other answer a 429, ten times over: 3 retries would have given up at the fourth.
+    const replies: Reply[] = [];
+    for (let i = 0; i < 10; i++) replies.push(html429, html429, html429, html429, json({ page: i }));
+    const { baseUrl, hits } = await serve(replies);
+    // A fast floor, so that forty 429s cost milliseconds here, not the 10 s a turn of the real one.
+    const limiter = createRequestLimiter(1000, undefined, { minimumPerSecond: 500 });
+    const http = options(baseUrl, { limiter, rateLimitPatienceMs: 60_000 });
+    for (let i = 0; i < 10; i++) expect(await amoGet(http, '/x')).toMatchObject({ body: { page: i } });
+    expect(hits()).toBe(50);
+    // The limiter heard it: it now goes slower than its limit, and says it shares it.
+    expect(limiter.pace()).toBeLessThan(1000);
+    expect(limiter.sharing()).toBe(true);
   });
 
   it('retries 5xx a bounded number of times, then SERVER_ERROR', async () => {

@@ -24,7 +24,8 @@ export async function syncWorld(sandboxOptions: SandboxOptions = {}, serviceOpti
     face: 'cli',
     secrets,
     requestsPerSecond: 1000,
-    httpTuning: { backoffMs: () => 10, timeoutMs: 5000 },
+    // 429s count against the retry budget at once here; the colleagues test below rides them out.
+    httpTuning: { backoffMs: () => 10, timeoutMs: 5000, rateLimitPatienceMs: 0 },
     ...serviceOptions,
   });
   const dispatch = createDispatcher(service.api, () => undefined);

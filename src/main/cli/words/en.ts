@@ -188,8 +188,9 @@ export const cliEn = {
       contacts: number;
       requestsPerSecond: number;
       resumed: boolean;
+      sharingLimit: boolean;
     }) =>
-      `account ${p.accountId}: ${p.resumed ? 'continuing where the last sync stopped, ' : ''}page ${p.pages}, ${p.contacts} contacts, ${p.requestsPerSecond} req/s`,
+      `account ${p.accountId}: ${p.resumed ? 'continuing where the last sync stopped, ' : ''}page ${p.pages}, ${p.contacts} contacts, ${p.requestsPerSecond} req/s${p.sharingLimit ? " (slower: colleagues are syncing at the same time and share amoCRM's limit)" : ''}`,
     nothing: 'No account connected: nothing to sync.',
     done: (a: { accountId: number; contacts: number; pages: number; seconds: string }) =>
       `account ${a.accountId}: ${a.contacts} contacts in ${a.pages} pages, ${a.seconds} s`,

@@ -183,9 +183,10 @@ export const cliRu: CliWords = {
       `аккаунт ${r.accountId}: проверено — ${contacts(r.checked)}, удалено — ${num(r.removed)}, добавлено — ${num(r.added)}`,
     // Страницы и частота запросов — слова движка: человеку важно, сколько пришло.
     progress: (p) =>
-      p.resumed
+      (p.resumed
         ? `аккаунт ${p.accountId}: продолжаем с места остановки, уже ${contacts(p.contacts)}…`
-        : `аккаунт ${p.accountId}: загружено ${contacts(p.contacts)}…`,
+        : `аккаунт ${p.accountId}: загружено ${contacts(p.contacts)}…`) +
+      (p.sharingLimit ? ' (медленнее: коллеги синхронизируют аккаунт одновременно и делят лимит amoCRM)' : ''),
     nothing: 'Ни один аккаунт не подключён: синхронизировать нечего.',
     done: (a) =>
       `аккаунт ${a.accountId}: новых или изменённых — ${contacts(a.contacts)}, ${a.seconds.replace('.', ',')} с`,

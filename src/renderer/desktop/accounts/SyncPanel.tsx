@@ -94,6 +94,7 @@ export function SyncPanel({ sync }: { sync: ReturnType<typeof useSync> }) {
         <div className="progress" role="status" aria-live="polite">
           <progress aria-label={t('sync.button')} />
           <span>{progressText(t, sync)}</span>
+          {sync.progress?.sharingLimit && <span className="hint">{t('sync.sharingLimit')}</span>}
         </div>
       )}
       {!running && outcome?.kind === 'done' && (

@@ -55,6 +55,8 @@ export const accountsEn = {
     button: 'Sync now',
     cancel: 'Cancel',
     phaseAccount: 'Connecting to {{name}}…',
+    sharingLimit:
+      'Colleagues are syncing this account at the same time: downloading more slowly to share what amoCRM allows. Nothing to do.',
     phaseContacts_one: '{{name}}: {{count, number}} contact loaded so far…',
     phaseContacts_other: '{{name}}: {{count, number}} contacts loaded so far…',
     phaseResumed_one: '{{name}}: continuing where the last sync stopped, {{count, number}} contact so far…',

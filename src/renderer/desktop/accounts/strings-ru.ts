@@ -65,6 +65,8 @@ export const accountsRu: Widen<typeof accountsEn> = {
     button: 'Синхронизировать',
     cancel: 'Отменить',
     phaseAccount: 'Подключаемся к «{{name}}»…',
+    sharingLimit:
+      'Коллеги синхронизируют этот аккаунт одновременно с вами: загрузка идёт медленнее, чтобы всем хватило лимита amoCRM. Делать ничего не нужно.',
     phaseContacts_one: '«{{name}}»: загружен {{count, number}} контакт…',
     phaseContacts_few: '«{{name}}»: загружено {{count, number}} контакта…',
     phaseContacts_many: '«{{name}}»: загружено {{count, number}} контактов…',

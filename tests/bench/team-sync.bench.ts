@@ -1,0 +1,99 @@
+/**
+ * Issue 21: a sales team on one account. N colleagues, each with the app on their own
+ * computer (here: one core each, its own data folder and its own request pacing, in one
+ * process), connect the same account at the same moment and make a first iPhone export,
+ * against a sandbox that allows 7 requests a second for the integration they all share
+ * (and never blocks, so that what is counted is 429s, not a blocked account).
+ * Prints, per team size: who got no export, the time to each first export (median, max),
+ * 429s of all requests, and contact pages requested against one full scan of the account.
+ * Baseline from the same run: one colleague alone.
+ * With --full, each colleague also waits for its whole first pull (the 429s of a long pull,
+ * where the start's scramble weighs less), and the time to the end of it is printed too.
+ * Usage: npm run bench -- --contacts 7000 [--teams 1,10,20] [--full]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type SandboxHandle, startSandbox } from '../../src/main/sandbox/server';
+import { createMemorySecretStore } from '../../src/main/secrets/file-secret-store';
+import { createCoreService } from '../../src/main/service';
+import { AppError } from '../../src/shared/errors';
+import { argNumber, report } from './bench-kit';
+
+const contacts = argNumber('contacts', 7000);
+const teamsArg = process.argv.indexOf('--teams');
+const teams = (teamsArg >= 0 ? (process.argv[teamsArg + 1] ?? '') : '1,10,20')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+const full = process.argv.includes('--full');
+/** Colleagues who may export (the denied user has no export right, R7). */
+const users = ['admin', 'responsible', 'group', 'group2', 'english'];
+
+interface Colleague {
+  readonly ms: number | null;
+  /** With --full: until the first pull ended. */
+  readonly pulledMs: number | null;
+  readonly error: string | null;
+}
+
+async function colleague(sandbox: SandboxHandle, index: number): Promise<Colleague> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'amo-phonebook-team-'));
+  const service = createCoreService({ dataDir, face: 'cli', secrets: createMemorySecretStore(), requestsPerSecond: 7 });
+  const started = performance.now();
+  try {
+    const token = sandbox.tokens[users[index % users.length] as string] as string;
+    await service.api.addAccountWithToken({ baseUrl: sandbox.baseUrl, token });
+    const device = await service.api.addDevice({ name: `iPhone ${index}`, platform: 'ios' });
+    await service.api.exportToFile({
+      deviceId: device.id,
+      outPath: join(dataDir, 'first.vcf'),
+      period: 'all',
+      onlyMine: false,
+      format: 'vcard3',
+    });
+    const ms = performance.now() - started;
+    if (full) await service.api.syncAccounts({});
+    return { ms, pulledMs: full ? performance.now() - started : null, error: null };
+  } catch (error) {
+    return {
+      ms: null,
+      pulledMs: null,
+      error: error instanceof AppError ? `${error.code}: ${error.message}` : String(error),
+    };
+  } finally {
+    await service.api.cancelSync({}).catch(() => undefined);
+    await service.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const fullScanPages = Math.ceil(contacts / 250);
+let aloneMs = Number.NaN;
+
+for (const size of teams) {
+  const sandbox = await startSandbox({ contacts, seed: 'team', rateLimit: 7, blockAfter429s: 0 });
+  try {
+    const results = await Promise.all(Array.from({ length: size }, (_, index) => colleague(sandbox, index)));
+    const times = results.flatMap((result) => (result.ms === null ? [] : [result.ms]));
+    const failed = results.filter((result) => result.error !== null);
+    const received = sandbox.receivedRequests();
+    const rejected = sandbox.rejectedRequests();
+    if (size === 1 && times[0] !== undefined) aloneMs = times[0];
+    console.log(
+      `${size} colleagues: ${failed.length} got no export; first export median ${(median(times) / 1000).toFixed(1)} s, max ${(Math.max(...times) / 1000).toFixed(1)} s; 429s ${rejected} of ${received} requests (${((rejected / received) * 100).toFixed(1)}%); contact pages ${sandbox.contactPageRequests()} (a full scan is ${fullScanPages})`,
+    );
+    for (const error of new Set(failed.map((result) => result.error))) console.log(`  failed: ${error}`);
+    const pulled = results.flatMap((result) => (result.pulledMs === null ? [] : [result.pulledMs]));
+    if (full)
+      console.log(
+        `  whole first pull: median ${(median(pulled) / 1000).toFixed(1)} s, max ${(Math.max(...pulled) / 1000).toFixed(1)} s`,
+      );
+    if (size > 1 && Number.isFinite(aloneMs)) {
+      report(`${size} colleagues, slowest first export`, Math.max(...times), 'one colleague alone', aloneMs);
+    }
+  } finally {
+    await sandbox.close();
+  }
+}
