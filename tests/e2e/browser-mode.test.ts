@@ -4,7 +4,7 @@
  * test clicks, types and reads the page. The built-in demo account (12,000 generated
  * contacts behind an in-process amoCRM sandbox) is the data.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -15,6 +15,7 @@ import { callApi, formatNumber, openPage, type Served, serve } from '../helpers/
 import { chromiumForFile } from '../helpers/chromium';
 import { projectRoot, startCliServer } from '../helpers/cli';
 import { ruNoun } from '../helpers/plural';
+import { standInOpener } from '../helpers/stand-in-opener';
 import { tempDir } from '../helpers/temp-dir';
 
 const demoContacts = 12_000;
@@ -415,18 +416,11 @@ describe('browser mode opened by the app itself (serve --open)', () => {
   const theBrowser = chromiumForFile();
 
   it('the browser gets a one-time launch address: the app works there, and the same address opened again says the page is old', async () => {
-    // A stand-in `xdg-open` (the opener the CLI runs on Linux) records the address it was given.
-    const bin = tempDir();
-    const recorded = join(bin, 'opened.txt');
-    writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$*" > '${recorded}'\n`);
-    chmodSync(join(bin, 'xdg-open'), 0o755);
-    const server = startCliServer(['--data-dir', tempDir(), '--json', 'serve', '--port', '0', '--open'], {
-      PATH: `${bin}:${process.env['PATH'] ?? ''}`,
-    });
+    const opener = standInOpener();
+    const server = startCliServer(['--data-dir', tempDir(), '--json', 'serve', '--port', '0', '--open'], opener.env);
     onTestFinished(server.stop);
     const ready = JSON.parse(await server.firstLine) as { url: string; port: number };
-    await expect.poll(() => existsSync(recorded)).toBe(true);
-    const launchUrl = readFileSync(recorded, 'utf8');
+    const launchUrl = await opener.opened();
     expect(launchUrl).toContain('#launch=');
     expect(launchUrl).not.toContain(new URL(ready.url).hash.slice('#secret='.length));
 

@@ -7,7 +7,7 @@
  * whose browser command line (recorded by a stand-in `xdg-open`, the opener the CLI runs on
  * Linux) must carry only a one-time launch address, worth nothing once used or old.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import { type SandboxHandle, startSandbox } from '../../../src/main/sandbox/serv
 import { createMemorySecretStore } from '../../../src/main/secrets/file-secret-store';
 import { createCoreService } from '../../../src/main/service';
 import { runCli, startCliServer } from '../../helpers/cli';
+import { standInOpener } from '../../helpers/stand-in-opener';
 import { tempDir } from '../../helpers/temp-dir';
 
 let sandbox: SandboxHandle;
@@ -141,19 +142,12 @@ describe('attack: a long-lived token on the command line', () => {
 
 describe('attack: the browser-mode secret on the browser’s command line', () => {
   it('serve --open gives the opener a one-time launch address, never the secret; it works once', async () => {
-    // A stand-in `xdg-open` first on PATH: it records its arguments, as `ps` would show them.
-    const bin = tempDir();
-    const recorded = join(bin, 'opened.txt');
-    writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$*" > '${recorded}'\n`);
-    chmodSync(join(bin, 'xdg-open'), 0o755);
-    const server = startCliServer(['--data-dir', tempDir(), '--json', 'serve', '--port', '0', '--open'], {
-      PATH: `${bin}:${process.env['PATH'] ?? ''}`,
-    });
+    const opener = standInOpener();
+    const server = startCliServer(['--data-dir', tempDir(), '--json', 'serve', '--port', '0', '--open'], opener.env);
     try {
       const ready = JSON.parse(await server.firstLine) as { url: string; port: number };
       const secret = new URL(ready.url).hash.replace('#secret=', '');
-      for (let waited = 0; !existsSync(recorded) && waited < 100; waited++) await new Promise((r) => setTimeout(r, 50));
-      const opened = readFileSync(recorded, 'utf8');
+      const opened = await opener.opened();
       expect(opened).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${ready.port}/#launch=[\\w-]{43}$`));
       expect(opened).not.toContain(secret);
 
