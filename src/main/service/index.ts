@@ -70,9 +70,10 @@ export interface CoreService {
 }
 
 export function createCoreService(options: CoreServiceOptions): CoreService {
+  const log = options.log ?? console.warn;
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   if (makeFolderPrivate(options.dataDir)) {
-    (options.log ?? console.warn)(
+    log(
       `The data folder ${options.dataDir} could be read by other users of this computer; it is now yours alone (mode 700)`,
     );
   }
@@ -120,16 +121,14 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     carddav: options.carddav ?? {},
     handoffs: {
       settings: createSettingsStore(join(options.dataDir, 'settings.json'), (aside) =>
-        (options.log ?? console.warn)(
-          `settings.json could not be read; it was kept as ${aside}, and the default settings are used`,
-        ),
+        log(`settings.json could not be read; it was kept as ${aside}, and the default settings are used`),
       ),
       uiDir: options.uiDir ?? builtUiDir(),
       usb: options.usbRoute ?? createUsbRoute(),
       networkInterfaces: options.networkInterfaces ?? networkInterfaces,
       active: new Map(),
       recording: new Set(),
-      log: options.log ?? console.warn,
+      log,
     },
   };
   const registry = createApiRegistry(service);

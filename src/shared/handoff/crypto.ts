@@ -5,6 +5,7 @@
  * @noble libraries, randomness from crypto.getRandomValues (present everywhere).
  */
 import { chacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { equalBytes } from '@noble/ciphers/utils.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 
@@ -80,10 +81,7 @@ export function helloProofMatches(
   proof: Uint8Array,
 ): boolean {
   if (key.length !== keyBytes || nonce.length !== helloNonceBytes || proof.length !== helloProofBytes) return false;
-  const expected = helloProof(key, token, client, nonce);
-  let difference = 0;
-  for (let i = 0; i < expected.length; i++) difference |= (expected[i] as number) ^ (proof[i] as number);
-  return difference === 0;
+  return equalBytes(helloProof(key, token, client, nonce), proof);
 }
 
 /**

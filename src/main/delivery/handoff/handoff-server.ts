@@ -9,6 +9,7 @@ import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { equalBytes } from '@noble/ciphers/utils.js';
 import { type WebSocket, WebSocketServer } from 'ws';
 import {
   ackPlaintext,
@@ -265,7 +266,7 @@ export async function openHandoff(options: HandoffServerOptions): Promise<Handof
       }
       const proof = fromBase64Url(message.proof);
       const opened = proof ? open(key, token, 'ack', proof) : null;
-      if (!opened || !sameBytes(opened, ackPlaintext)) return refuse(ws, 'bad-proof');
+      if (!opened || !equalBytes(opened, ackPlaintext)) return refuse(ws, 'bad-proof');
       void acknowledge(ws);
     });
   }
@@ -316,10 +317,6 @@ export async function openHandoff(options: HandoffServerOptions): Promise<Handof
     outcome,
     cancel: () => finish({ kind: 'cancelled' }, 'cancelled'),
   };
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
 function formatHost(host: string): string {
