@@ -121,7 +121,10 @@ export async function amoRequest(options: AmoHttpOptions, request: AmoRequest): 
       status === 429 &&
       options.limiter.sinceAdmitted() < (options.rateLimitPatienceMs ?? defaultRateLimitPatienceMs)
     ) {
-      // Not a retry of the budget: the limiter now spaces our requests further apart.
+      // Not a retry of the budget: the limiter now spaces our requests further apart. The
+      // refused request itself still waits a first back-off, as before: retried at once, a
+      // burst of 429s is the pattern that gets an account blocked (the sandbox: 20 a minute).
+      await sleep(backoff(1), options.signal);
       attempt--;
       continue;
     }

@@ -85,9 +85,17 @@ describe('amoGet', () => {
     const { baseUrl, hits } = await serve(replies);
     // A fast floor, so that forty 429s cost milliseconds here, not the 10 s a turn of the real one.
     const limiter = createRequestLimiter(1000, undefined, { minimumPerSecond: 500 });
-    const http = options(baseUrl, { limiter, rateLimitPatienceMs: 60_000 });
+    // Each refused request still waits a first back-off: retried at once, a burst of 429s is
+    // the pattern that gets an account blocked (the sandbox blocks at 20 a minute).
+    const waits: number[] = [];
+    const backoffMs = (attempt: number) => {
+      waits.push(attempt);
+      return 1;
+    };
+    const http = options(baseUrl, { limiter, rateLimitPatienceMs: 60_000, backoffMs });
     for (let i = 0; i < 10; i++) expect(await amoGet(http, '/x')).toMatchObject({ body: { page: i } });
     expect(hits()).toBe(50);
+    expect(waits).toEqual(new Array(40).fill(1));
     // The limiter heard it: it now goes slower than its limit, and says it shares it.
     expect(limiter.pace()).toBeLessThan(1000);
     expect(limiter.sharing()).toBe(true);
