@@ -1,4 +1,7 @@
-/** Reading who the token belongs to: `GET /api/v4/account?with=users_groups`. */
+/**
+ * Reading who the token belongs to, and whether the account honours API filters:
+ * `GET /api/v4/account?with=users_groups,is_api_filter_enabled`.
+ */
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { type AmoHttpOptions, amoGet } from './amo-http';
@@ -11,6 +14,11 @@ export interface CrmAccountInfo {
   readonly currentUserId: number;
   readonly country: string | null;
   readonly groups: ReadonlyArray<{ readonly id: number; readonly name: string }>;
+  /**
+   * amoCRM's support switched API filtering on for this account: `filter[...]` is honoured.
+   * Elsewhere a filter is silently ignored (reference s.4), so nothing may rely on it.
+   */
+  readonly apiFilterEnabled: boolean;
 }
 
 const groupsSchema = z.object({
@@ -21,7 +29,7 @@ const groupsSchema = z.object({
 
 export async function fetchAccountInfo(http: AmoHttpOptions): Promise<CrmAccountInfo> {
   const host = new URL(http.baseUrl).host;
-  const result = await amoGet(http, '/api/v4/account', { with: 'users_groups' });
+  const result = await amoGet(http, '/api/v4/account', { with: 'users_groups,is_api_filter_enabled' });
   if (result.status !== 200) {
     throw new AppError('BAD_RESPONSE', `${host} sent no account information`, { host });
   }
@@ -40,5 +48,6 @@ export async function fetchAccountInfo(http: AmoHttpOptions): Promise<CrmAccount
     currentUserId: account.current_user_id,
     country: account.country ?? null,
     groups: groups.success ? groups.data._embedded.users_groups.map(({ id, name }) => ({ id, name })) : [],
+    apiFilterEnabled: account.is_api_filter_enabled === true,
   };
 }

@@ -1,7 +1,9 @@
 /**
  * Paging through `GET /api/v4/contacts`: 250 per page, until a 204 or a page without a
  * `next` link (which the API also sends before an empty page, so both end the loop).
- * Filters are never used: on many accounts they are silently ignored.
+ * The one filter used is by responsible user, and only where the account honours filters
+ * (sync/pull-scope.ts): on most accounts a filter is silently ignored, so the caller checks
+ * what came back.
  */
 import { AppError } from '../../shared/errors';
 import { type AmoHttpOptions, amoGet } from './amo-http';
@@ -25,17 +27,27 @@ const orderParams: Readonly<Record<ContactsOrder, Record<string, string>>> = {
   'updated-desc': { 'order[updated_at]': 'desc' },
 };
 
+export interface ContactPagesRequest {
+  readonly order: ContactsOrder;
+  /** 1 unless a stopped pull resumes. */
+  readonly fromPage?: number;
+  /** `filter[responsible_user_id]`: only this user's contacts (if the account honours it). */
+  readonly responsibleUserId?: number | null;
+}
+
 export async function* pullContactPages(
   http: AmoHttpOptions,
-  order: ContactsOrder,
-  fromPage = 1,
+  request: ContactPagesRequest,
 ): AsyncGenerator<ContactsPage> {
   const host = new URL(http.baseUrl).host;
-  for (let page = fromPage; page <= maxPages; page++) {
+  const filter: Record<string, string> =
+    request.responsibleUserId != null ? { 'filter[responsible_user_id]': String(request.responsibleUserId) } : {};
+  for (let page = request.fromPage ?? 1; page <= maxPages; page++) {
     const result = await amoGet(http, '/api/v4/contacts', {
       limit: String(contactsPageSize),
       page: String(page),
-      ...orderParams[order],
+      ...orderParams[request.order],
+      ...filter,
     });
     if (result.status === 204) return;
     const parsed = wireContactsPageSchema.safeParse(result.body);

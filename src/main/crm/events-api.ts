@@ -8,10 +8,14 @@ import { AppError } from '../../shared/errors';
 import { type AmoHttpOptions, amoGet } from './amo-http';
 import { halPageSchema } from './wire';
 
+/** What the sync reads of the feed: deletions, restorations, and changes of responsible user. */
+const wantedTypes = ['contact_deleted', 'contact_restored', 'entity_responsible_changed'] as const;
+export type ContactEventType = (typeof wantedTypes)[number];
+
 export interface ContactEvent {
   /** ULID-like: sorts in the order the events happened, also within one second. */
   readonly id: string;
-  readonly type: 'contact_deleted' | 'contact_restored';
+  readonly type: ContactEventType;
   readonly contactId: number;
   /** The CRM's Unix seconds. */
   readonly createdAt: number;
@@ -32,13 +36,16 @@ const pageSchema = halPageSchema(
 
 const maxPages = 1000;
 
-/** Deletions and restorations of contacts since `from` (inclusive), oldest first. */
+/**
+ * Deletions, restorations and changes of responsible user of contacts since `from`
+ * (inclusive), oldest first. One request for the three: they cost a page, not three.
+ */
 export async function fetchContactDeletions(http: AmoHttpOptions, from: number): Promise<ContactEvent[]> {
   const host = new URL(http.baseUrl).host;
   const events: ContactEvent[] = [];
   for (let page = 1; page <= maxPages; page++) {
     const answer = await amoGet(http, '/api/v4/events', {
-      'filter[type]': 'contact_deleted,contact_restored',
+      'filter[type]': wantedTypes.join(','),
       'filter[entity]': 'contact',
       'filter[created_at][from]': String(from),
       limit: '100',
@@ -49,7 +56,7 @@ export async function fetchContactDeletions(http: AmoHttpOptions, from: number):
     if (!parsed.success) throw new AppError('BAD_RESPONSE', `${host} sent a malformed events page`, { host });
     for (const event of parsed.data._embedded.events) {
       // Never trust a filter blindly: keep only what was asked for.
-      if ((event.type === 'contact_deleted' || event.type === 'contact_restored') && event.created_at >= from) {
+      if (isWantedType(event.type) && event.created_at >= from && (event.entity_type ?? 'contact') === 'contact') {
         events.push({
           id: String(event.id),
           type: event.type,
@@ -61,4 +68,8 @@ export async function fetchContactDeletions(http: AmoHttpOptions, from: number):
     if (!parsed.data._links?.next) break;
   }
   return events.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function isWantedType(type: string): type is ContactEventType {
+  return (wantedTypes as readonly string[]).includes(type);
 }

@@ -66,6 +66,8 @@ export const wireAccountSchema = z
     current_user_id: z.number().int().positive(),
     country: z.string().nullish(),
     contact_name_display_order: z.number().int().nullish(),
+    // Sent only when asked for (`with=is_api_filter_enabled`); absent means off.
+    is_api_filter_enabled: z.boolean().nullish(),
   })
   .passthrough();
 

@@ -104,17 +104,18 @@ export function planExport(request: PlanRequest): ExportPlan {
     const delta = accountDelta(db, device, account, since, request.filters);
     deltas.push(delta);
     const pulling = request.stillPulling?.has(account.id) === true;
+    const sync = getSyncState(db, account.id);
     counts.push({
       accountId: account.id,
       first: mark === null,
       stillPulling: pulling,
+      ownContactsOnly: sync.pulledForUserId !== null,
       exportRight: exportRightOf(account),
       deviceTotal: delta.deviceTotal,
       ...delta.counts,
     });
     // Later exports take what changed after the CRM's clock at this export's refresh; during a
     // first pull, after the pull began (what changed since was caught up, or is compared again).
-    const sync = getSyncState(db, account.id);
     const watermark = (pulling ? sync.fullPullStartedAt : sync.watermark) ?? Math.floor(request.nowMs / 1000);
     marks.set(account.id, { since: watermark, period: mark?.period ?? (request.period as string) });
     labels.set(account.id, accountLabel(account));
@@ -143,6 +144,7 @@ export function planExport(request: PlanRequest): ExportPlan {
     accountTotal: sum((c) => c.accountTotal),
     capRemaining: capped.length > 0 ? Math.min(...capped) : null,
     stillPulling: counts.some((c) => c.stillPulling),
+    ownContactsOnly: counts.some((c) => c.ownContactsOnly),
     accounts: counts,
     warnings,
   };

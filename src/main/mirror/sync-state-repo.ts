@@ -1,4 +1,4 @@
-/** Where each account's sync stands (see migrations 0002 and 0012). */
+/** Where each account's sync stands (see migrations 0002, 0012 and 0013). */
 import { z } from 'zod';
 import { checkedRow } from './checked-rows';
 import type { MirrorDb } from './mirror-db';
@@ -13,6 +13,11 @@ export interface SyncState {
   readonly fullPullOrder: 'id-asc' | 'updated-desc' | null;
   /** During a freshest-first pull: every contact updated after this is in the mirror; null: unknown. */
   readonly fullPullFloor: number | null;
+  /**
+   * The responsible user the first pull asked for (`filter[responsible_user_id]`): the mirror
+   * holds only their contacts, plus whatever later edits brought. Null: every contact the user sees.
+   */
+  readonly pulledForUserId: number | null;
   readonly watermark: number | null;
   readonly eventsCursor: number | null;
   readonly reconciledAt: number | null;
@@ -24,6 +29,7 @@ const syncStateRowSchema = z.object({
   full_pull_next_page: z.number().nullable(),
   full_pull_order: z.enum(['id-asc', 'updated-desc']).nullable(),
   full_pull_floor: z.number().nullable(),
+  pulled_for_user_id: z.number().nullable(),
   watermark: z.number().nullable(),
   events_cursor: z.number().nullable(),
   reconciled_at: z.number().nullable(),
@@ -35,6 +41,7 @@ const empty: SyncState = {
   fullPullNextPage: null,
   fullPullOrder: null,
   fullPullFloor: null,
+  pulledForUserId: null,
   watermark: null,
   eventsCursor: null,
   reconciledAt: null,
@@ -50,6 +57,7 @@ export function getSyncState(db: MirrorDb, accountId: number): SyncState {
     fullPullNextPage: row.full_pull_next_page,
     fullPullOrder: row.full_pull_order,
     fullPullFloor: row.full_pull_floor,
+    pulledForUserId: row.pulled_for_user_id,
     watermark: row.watermark,
     eventsCursor: row.events_cursor,
     reconciledAt: row.reconciled_at,
@@ -61,12 +69,12 @@ export function updateSyncState(db: MirrorDb, accountId: number, patch: Partial<
   const next = { ...getSyncState(db, accountId), ...patch };
   db.prepare(
     `INSERT INTO sync_state (account_id, full_pull_done, full_pull_started_at, full_pull_next_page, full_pull_order,
-       full_pull_floor, watermark, events_cursor, reconciled_at)
+       full_pull_floor, pulled_for_user_id, watermark, events_cursor, reconciled_at)
      VALUES (@accountId, @fullPullDone, @fullPullStartedAt, @fullPullNextPage, @fullPullOrder, @fullPullFloor,
-       @watermark, @eventsCursor, @reconciledAt)
+       @pulledForUserId, @watermark, @eventsCursor, @reconciledAt)
      ON CONFLICT (account_id) DO UPDATE SET full_pull_done = excluded.full_pull_done,
        full_pull_started_at = excluded.full_pull_started_at, full_pull_next_page = excluded.full_pull_next_page,
        full_pull_order = excluded.full_pull_order, full_pull_floor = excluded.full_pull_floor,
-       watermark = excluded.watermark, events_cursor = excluded.events_cursor, reconciled_at = excluded.reconciled_at`,
+       pulled_for_user_id = excluded.pulled_for_user_id, watermark = excluded.watermark, events_cursor = excluded.events_cursor, reconciled_at = excluded.reconciled_at`,
   ).run({ ...next, accountId, fullPullDone: next.fullPullDone ? 1 : 0 });
 }

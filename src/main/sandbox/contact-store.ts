@@ -21,6 +21,8 @@ export interface ContactStore {
   find(id: number): { contact: WireContact; deleted: boolean } | null;
   /** `updated_at` of a live contact, without generating it; null if not live. */
   updatedAtOf(id: number): number | null;
+  /** `responsible_user_id` of a live contact (generated once per contact, then kept); null if not live. */
+  responsibleOf(id: number): number | null;
   put(contact: WireContact, deleted: boolean): void;
   /** An id above every contact that ever existed. */
   nextId(): number;
@@ -53,6 +55,19 @@ export function createContactStore(account: SandboxAccount): ContactStore {
     return index === null ? null : account.updatedAtOf(index);
   };
 
+  // A filter by responsible user reads every contact's: generated once, kept (0: not yet).
+  const generatedResponsible = new Int32Array(account.contactCount);
+  const responsibleOf = (id: number): number | null => {
+    const changed = overlay.get(id);
+    if (changed) return changed.deleted ? null : (changed.contact.responsible_user_id ?? null);
+    const index = baseIndex(id);
+    if (index === null) return null;
+    if (generatedResponsible[index] === 0)
+      generatedResponsible[index] = account.contactAt(index).responsible_user_id ?? -1;
+    const known = generatedResponsible[index] as number;
+    return known === -1 ? null : known;
+  };
+
   const build = (field: ContactOrderField): Int32Array =>
     field === 'id' ? idsById(account, overlay) : idsByUpdatedAt(account, overlay);
 
@@ -63,6 +78,7 @@ export function createContactStore(account: SandboxAccount): ContactStore {
     },
     find,
     updatedAtOf,
+    responsibleOf,
     put(contact, deleted) {
       overlay.set(contact.id, { contact: structuredClone(contact), deleted });
       maxId = Math.max(maxId, contact.id);

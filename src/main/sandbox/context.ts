@@ -18,6 +18,8 @@ export interface SandboxContext {
   readonly faults: FaultQueue;
   readonly gate: RequestGate;
   readonly apiFilterEnabled: boolean;
+  /** What the account says of it (`with=is_api_filter_enabled`): usually the same. */
+  readonly reportsApiFilterEnabled: boolean;
   /** The consent page redirects at once instead of showing an "Allow" link. */
   readonly autoApprove: boolean;
   /** What `x-sandbox-control` must carry on the control endpoints. */

@@ -33,7 +33,7 @@ export function serveAccount(
     contact_name_display_order: 1,
     _links: { self: { href: `${hosts.baseUrl()}/api/v4/account` } },
   };
-  if (withParts.has('is_api_filter_enabled')) body['is_api_filter_enabled'] = ctx.apiFilterEnabled;
+  if (withParts.has('is_api_filter_enabled')) body['is_api_filter_enabled'] = ctx.reportsApiFilterEnabled;
   if (withParts.has('users_groups')) {
     body['_embedded'] = {
       users_groups: sandboxGroups.map((group) => ({ id: group.id, name: group.name, uuid: null })),

@@ -38,6 +38,11 @@ export interface SandboxOptions {
   readonly clock?: () => number;
   /** Honour `filter[...]` on /contacts; off by default, as on most real accounts. */
   readonly apiFilterEnabled?: boolean;
+  /**
+   * What `GET /account?with=is_api_filter_enabled` says, when it should not be the truth: a
+   * client must still notice a filter that was ignored. Defaults to `apiFilterEnabled`.
+   */
+  readonly reportsApiFilterEnabled?: boolean;
   /** The integration's registered redirect URI. */
   readonly redirectUri?: string;
   /** The consent page redirects at once, as if the user clicked "Allow". */
@@ -152,6 +157,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults,
     gate,
     apiFilterEnabled: options.apiFilterEnabled ?? false,
+    reportsApiFilterEnabled: options.reportsApiFilterEnabled ?? options.apiFilterEnabled ?? false,
     autoApprove: options.autoApprove ?? false,
     controlToken,
     receivedRequests: () => received,

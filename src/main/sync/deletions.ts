@@ -19,6 +19,8 @@ export interface DeletionsResult {
   readonly restored: number;
   /** Creation times of the deletion events seen (to decide on a repair pass). */
   readonly deletionTimes: readonly number[];
+  /** Creation times of the changes of responsible user seen (the same, for a pull of one user's contacts). */
+  readonly responsibleChangeTimes: readonly number[];
 }
 
 export async function applyDeletions(sync: AccountSync, startedAt: number): Promise<DeletionsResult> {
@@ -27,7 +29,8 @@ export async function applyDeletions(sync: AccountSync, startedAt: number): Prom
   const events = await fetchContactDeletions(sync.http, from);
   // Only the last event of each contact matters (deleted, then restored = there).
   const finalState = new Map<number, ContactEvent['type']>();
-  for (const event of events) finalState.set(event.contactId, event.type);
+  for (const event of events)
+    if (event.type !== 'entity_responsible_changed') finalState.set(event.contactId, event.type);
 
   const gone = [...finalState].filter(([, type]) => type === 'contact_deleted').map(([contactId]) => contactId);
   const deleted = deleteContacts(sync.db, sync.accountId, gone);
@@ -47,6 +50,11 @@ export async function applyDeletions(sync: AccountSync, startedAt: number): Prom
   return {
     deleted,
     restored,
-    deletionTimes: events.filter((event) => event.type === 'contact_deleted').map((event) => event.createdAt),
+    deletionTimes: timesOf(events, 'contact_deleted'),
+    responsibleChangeTimes: timesOf(events, 'entity_responsible_changed'),
   };
+}
+
+function timesOf(events: readonly ContactEvent[], type: ContactEvent['type']): number[] {
+  return events.filter((event) => event.type === type).map((event) => event.createdAt);
 }

@@ -16,12 +16,17 @@
  * - a CRM that does not keep the order (a contact newer than the floor that the mirror has
  *   not seen) makes the floor unknown for the rest of the pull: exports then wait for all of it.
  * A pull begun by an earlier version (by id) resumes by id, its pages lining up with its cursor.
+ *
+ * Where the user may export only their own contacts, the pull asks for those alone
+ * (sync.pullFor, pull-scope.ts) and records whose they are; a page holding anyone else's
+ * shows that the account ignored the filter, and the pull is then simply a full one.
  */
 import { type ContactsOrder, pullContactPages } from '../crm/contacts-api';
 import type { WireContact } from '../crm/wire';
 import { throwIfCancelled } from '../lib/abort';
 import { getSyncState, updateSyncState } from '../mirror/sync-state-repo';
 import { writePage } from './page-writer';
+import { filterWasIgnored } from './pull-scope';
 import type { AccountSync } from './sync-context';
 
 export interface FullPullResult {
@@ -43,12 +48,18 @@ export async function fullPull(sync: AccountSync): Promise<FullPullResult> {
   let floor = resumed ? state.fullPullFloor : null;
   // Once the CRM breaks the order, the floor stays unknown to the end of this pull.
   let ordered = order === 'updated-desc' && (!resumed || floor !== null);
+  // A resumed pull keeps the filter its pages were counted with.
+  const responsibleUserId = resumed ? state.pulledForUserId : sync.pullFor;
+  let pulledFor = responsibleUserId;
   const already = resumed
     ? (sync.db.prepare('SELECT count(*) FROM contacts WHERE account_id = ?').pluck().get(sync.accountId) as number)
     : 0;
-  for await (const page of pullContactPages(sync.http, order, state.fullPullNextPage ?? 1)) {
+  const contactPages = pullContactPages(sync.http, { order, fromPage: state.fullPullNextPage ?? 1, responsibleUserId });
+  for await (const page of contactPages) {
     throwIfCancelled(sync.signal);
     startedAt ??= page.serverTime ?? sync.fallbackNow();
+    // Ignored, the filter changes nothing in the pages: they are the whole account's, in order.
+    if (pulledFor !== null && filterWasIgnored(pulledFor, page.contacts)) pulledFor = null;
     if (ordered) {
       const next = floorAfter(sync, floor, page.contacts);
       ordered = next !== undefined;
@@ -59,6 +70,7 @@ export async function fullPull(sync: AccountSync): Promise<FullPullResult> {
       fullPullNextPage: page.page + 1,
       fullPullOrder: order,
       fullPullFloor: ordered ? floor : null,
+      pulledForUserId: pulledFor,
     });
     pages++;
     written += page.contacts.length;
@@ -73,6 +85,7 @@ export async function fullPull(sync: AccountSync): Promise<FullPullResult> {
     fullPullOrder: null,
     fullPullFloor: null,
     fullPullStartedAt: startedAt,
+    pulledForUserId: pulledFor,
     watermark: startedAt,
     eventsCursor: state.eventsCursor ?? startedAt,
   });
@@ -100,16 +113,18 @@ function floorAfter(sync: AccountSync, floor: number | null, contacts: readonly 
 }
 
 /**
- * A second pass after a full pull during which contacts were deleted: each deletion shifts
- * the later contacts one place up the list, so one of them may have slipped between two pages
- * unseen. Adds whatever the mirror lacks; changes no cursor.
+ * A second pass after a full pull during which contacts were deleted (or, in a pull of one
+ * user's contacts, given to someone else): each shifts the later contacts one place up the
+ * list, so one of them may have slipped between two pages unseen. Adds whatever the mirror
+ * lacks, with the same filter as the pull; changes no cursor.
  */
 export async function repairPass(sync: AccountSync): Promise<number> {
   const known = new Set(
     sync.db.prepare('SELECT id FROM contacts WHERE account_id = ?').pluck().all(sync.accountId) as number[],
   );
+  const responsibleUserId = getSyncState(sync.db, sync.accountId).pulledForUserId;
   let added = 0;
-  for await (const page of pullContactPages(sync.http, 'id-asc')) {
+  for await (const page of pullContactPages(sync.http, { order: 'id-asc', responsibleUserId })) {
     throwIfCancelled(sync.signal);
     const missing = page.contacts.filter((contact) => !known.has(contact.id));
     if (missing.length > 0) writePage(sync, missing);

@@ -1,7 +1,8 @@
 /**
  * Later pulls: newest edits first (`order[updated_at]=desc`), until the edits are older
- * than the watermark minus an overlap. No filters are used: on accounts where amoCRM's API
- * filters are off they are silently ignored, and a filtered pull would quietly be a full one.
+ * than the watermark minus an overlap. Never filtered, even when the first pull asked only for
+ * the user's own contacts (pull-scope.ts): a change of responsible user is an edit, so this
+ * pull is what brings a contact just given to the user, and the new owner of one taken away.
  *
  * Ordering is checked, not trusted: if the CRM answers out of order, stopping early could
  * miss edits, so the pull falls back to reading every page.
@@ -52,7 +53,7 @@ async function pullEditsSince(sync: AccountSync, floor: number, onPage: (written
   let pages = 0;
   let written = 0;
 
-  for await (const page of pullContactPages(sync.http, 'updated-desc')) {
+  for await (const page of pullContactPages(sync.http, { order: 'updated-desc' })) {
     throwIfCancelled(sync.signal);
     serverTime ??= page.serverTime ?? sync.fallbackNow();
     for (const contact of page.contacts) {

@@ -3,11 +3,13 @@
  * the mirror what it no longer shows (deleted, or hidden by a change of responsible user or
  * of rights, which no event reports). Before removing, each missing contact is asked for
  * by id; when too many are missing to ask one by one, a second listing must agree.
+ * A mirror pulled for the user's own contacts (pull-scope.ts) is listed with the same filter:
+ * a contact since given to someone else then leaves it, as it leaves what they may export.
  */
 import { fetchContact, pullContactPages } from '../crm/contacts-api';
 import { throwIfCancelled } from '../lib/abort';
 import { deleteContacts } from '../mirror/contacts-repo';
-import { updateSyncState } from '../mirror/sync-state-repo';
+import { getSyncState, updateSyncState } from '../mirror/sync-state-repo';
 import { writePage } from './page-writer';
 import type { AccountSync } from './sync-context';
 
@@ -21,11 +23,12 @@ export interface ReconcileOutcome {
 
 async function listIds(
   sync: AccountSync,
+  responsibleUserId: number | null,
   known: ReadonlySet<number>,
   onNew: (count: number) => void,
 ): Promise<Set<number>> {
   const seen = new Set<number>();
-  for await (const page of pullContactPages(sync.http, 'id-asc')) {
+  for await (const page of pullContactPages(sync.http, { order: 'id-asc', responsibleUserId })) {
     throwIfCancelled(sync.signal);
     const missing = page.contacts.filter((contact) => !known.has(contact.id));
     if (missing.length > 0) writePage(sync, missing);
@@ -40,14 +43,15 @@ export async function reconcileIds(sync: AccountSync, now: number): Promise<Reco
   const known = new Set(
     sync.db.prepare('SELECT id FROM contacts WHERE account_id = ?').pluck().all(sync.accountId) as number[],
   );
+  const responsibleUserId = getSyncState(sync.db, sync.accountId).pulledForUserId;
   let added = 0;
-  const seen = await listIds(sync, known, (count) => {
+  const seen = await listIds(sync, responsibleUserId, known, (count) => {
     added += count;
   });
   let candidates = [...known].filter((id) => !seen.has(id));
 
   if (candidates.length > askOneByOneUpTo) {
-    const again = await listIds(sync, new Set([...known, ...seen]), (count) => {
+    const again = await listIds(sync, responsibleUserId, new Set([...known, ...seen]), (count) => {
       added += count;
     });
     candidates = candidates.filter((id) => !again.has(id));
@@ -56,7 +60,9 @@ export async function reconcileIds(sync: AccountSync, now: number): Promise<Reco
     for (const id of candidates) {
       throwIfCancelled(sync.signal);
       const contact = await fetchContact(sync.http, id);
-      if (contact) writePage(sync, [contact]);
+      // In a mirror of one user's contacts, one now someone else's has left it all the same.
+      const inScope = contact && (responsibleUserId === null || contact.responsible_user_id === responsibleUserId);
+      if (inScope) writePage(sync, [contact]);
       else confirmed.push(id);
     }
     candidates = confirmed;

@@ -14,11 +14,12 @@ import { fetchUsers } from '../crm/users-api';
 import { type AccountRecord, markAccountSynced, saveAccount, saveRights } from '../mirror/accounts-repo';
 import type { MirrorDb } from '../mirror/mirror-db';
 import { replaceFields, replaceGroups, replaceUsers } from '../mirror/people-repo';
-import { getSyncState } from '../mirror/sync-state-repo';
+import { getSyncState, updateSyncState } from '../mirror/sync-state-repo';
 import { phoneRegion } from '../phones/normalize';
 import { applyDeletions } from './deletions';
 import { fullPull, repairPass } from './full-pull';
 import { catchUpSince, incrementalPull } from './incremental-pull';
+import { mirrorTooNarrow, pullScopeFor } from './pull-scope';
 import type { AccountSync, PullProgress } from './sync-context';
 
 export interface SyncAccountRequest {
@@ -72,6 +73,7 @@ export async function prepareSync(request: SyncAccountRequest): Promise<AccountS
     http,
     region: phoneRegion(info.country),
     codes: fieldCodesOf(fields),
+    pullFor: pullScopeFor({ currentUserId: info.currentUserId, apiFilterEnabled: info.apiFilterEnabled }, rights),
     signal: request.signal,
     onPage: (written, resumed) => request.progress('contacts', ++pages, written, resumed),
     ...(betweenPages
@@ -86,6 +88,8 @@ export async function syncAccount(request: SyncAccountRequest): Promise<SyncAcco
   const started = request.now();
   request.progress('account', 0, 0);
   const sync = await prepareSync(request);
+  const pulledFor = getSyncState(request.db, request.account.id).pulledForUserId;
+  if (mirrorTooNarrow(pulledFor, sync.pullFor)) startPullAgain(sync);
   const wasFull = !getSyncState(request.db, request.account.id).fullPullDone;
 
   let pages: number;
@@ -103,7 +107,11 @@ export async function syncAccount(request: SyncAccountRequest): Promise<SyncAcco
 
   request.progress('deletions', pages, written);
   const deletions = await applyDeletions(sync, pullStartedAt);
-  if (wasFull && deletions.deletionTimes.some((time) => time >= pullStartedAt)) {
+  // In a pull of one user's contacts, a contact given to someone else leaves the list as a
+  // deleted one does, and may make another slip between two pages in the same way.
+  const filtered = getSyncState(request.db, request.account.id).pulledForUserId !== null;
+  const shifts = filtered ? [...deletions.deletionTimes, ...deletions.responsibleChangeTimes] : deletions.deletionTimes;
+  if (wasFull && shifts.some((time) => time >= pullStartedAt)) {
     written += await repairPass(sync);
   }
 
@@ -117,4 +125,20 @@ export async function syncAccount(request: SyncAccountRequest): Promise<SyncAcco
     pages,
     durationMs: request.now() - started,
   };
+}
+
+/**
+ * The mirror was pulled for the user's own contacts and they may now export more (rights
+ * widened, or the sign-in is now another user's): the account is pulled again from the start,
+ * over what the mirror has. Deletions keep their cursor; the new pull sets the watermark.
+ */
+function startPullAgain(sync: AccountSync): void {
+  updateSyncState(sync.db, sync.accountId, {
+    fullPullDone: false,
+    fullPullStartedAt: null,
+    fullPullNextPage: null,
+    fullPullOrder: null,
+    fullPullFloor: null,
+    pulledForUserId: null,
+  });
 }

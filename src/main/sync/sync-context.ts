@@ -11,6 +11,11 @@ export interface AccountSync {
   readonly region: CountryCode | undefined;
   /** Field and enum codes, for values that arrive without them. */
   readonly codes: FieldCodes;
+  /**
+   * The responsible user a new first pull asks for, where the user may export only their own
+   * contacts and the account honours filters (pull-scope.ts); null: every contact they see.
+   */
+  readonly pullFor: number | null;
   readonly signal: AbortSignal;
   /** After each page: contacts written so far; `resumed` when a stopped first pull continues (counted from the mirror). */
   readonly onPage: (written: number, resumed?: boolean) => void;

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { currentVersion, migrateTo } from '../../../src/main/mirror/migrations/runner';
-import { getSyncState } from '../../../src/main/mirror/sync-state-repo';
 import { tempDir } from '../../helpers/temp-dir';
 
 describe('migration 0012 (freshest-first pull)', () => {
@@ -23,17 +22,24 @@ describe('migration 0012 (freshest-first pull)', () => {
     ).run();
     migrateTo(db, 12);
     expect(currentVersion(db)).toBe(12);
-    expect(getSyncState(db, 7)).toMatchObject({
-      fullPullDone: false,
-      fullPullStartedAt: 100,
-      fullPullNextPage: 5,
-      fullPullOrder: null,
-      fullPullFloor: null,
+    // Read as the columns stand at version 12 (the repository reads the latest schema).
+    const row = () =>
+      db
+        .prepare(
+          'SELECT full_pull_done, full_pull_started_at, full_pull_next_page, full_pull_order, full_pull_floor FROM sync_state WHERE account_id = 7',
+        )
+        .get();
+    expect(row()).toEqual({
+      full_pull_done: 0,
+      full_pull_started_at: 100,
+      full_pull_next_page: 5,
+      full_pull_order: null,
+      full_pull_floor: null,
     });
     db.prepare(
       "UPDATE sync_state SET full_pull_order = 'updated-desc', full_pull_floor = 90 WHERE account_id = 7",
     ).run();
-    expect(getSyncState(db, 7)).toMatchObject({ fullPullOrder: 'updated-desc', fullPullFloor: 90 });
+    expect(row()).toMatchObject({ full_pull_order: 'updated-desc', full_pull_floor: 90 });
     expect(() => db.prepare("UPDATE sync_state SET full_pull_order = 'name-asc'").run()).toThrow(
       /CHECK constraint failed/,
     );

@@ -39,6 +39,7 @@ describe('sandbox contact filters', () => {
       `filter[id][]=${id}`,
       `filter[updated_at][from]=${anchorTime}&filter[updated_at][to]=${anchorTime}`,
       'filter[id]=not-a-number',
+      'filter[responsible_user_id]=5000002',
     ]) {
       expect(
         (await contactsOf(plain, `limit=250&${query}`)).map((c) => c.id),
@@ -77,5 +78,31 @@ describe('sandbox contact filters', () => {
     const got = await contactsOf(filtering, `filter[updated_at]=${sample.updated_at}`);
     expect(got.map((c) => c.id)).toContain(sample.id);
     expect(got.every((c) => c.updated_at === sample.updated_at)).toBe(true);
+  });
+
+  it('honours filter[responsible_user_id], one user or several, and follows a reassignment', async () => {
+    const all = await allItems<ContactRow & { responsible_user_id: number }>(
+      filtering,
+      '/api/v4/contacts?limit=250&order[updated_at]=desc',
+      'contacts',
+    );
+    const irina = 5_000_002;
+    const pavel = 5_000_003;
+    const ofIrina = all.filter((c) => c.responsible_user_id === irina).map((c) => c.id);
+    expect(ofIrina.length).toBeGreaterThan(50);
+    const query = `limit=250&order[updated_at]=desc&filter[responsible_user_id]=${irina}`;
+    const got = await allItems<ContactRow>(filtering, `/api/v4/contacts?${query}`, 'contacts');
+    expect(got.map((c) => c.id)).toEqual(ofIrina);
+    const both = await allItems<ContactRow>(
+      filtering,
+      `/api/v4/contacts?limit=250&filter[responsible_user_id][]=${irina}&filter[responsible_user_id][]=${pavel}`,
+      'contacts',
+    );
+    expect(both.length).toBe(all.filter((c) => [irina, pavel].includes(c.responsible_user_id)).length);
+    expect((await apiGet(filtering, '/api/v4/contacts?filter[responsible_user_id]=x')).status).toBe(400);
+
+    filtering.editContact(ofIrina[0] as number, { responsible_user_id: pavel });
+    const after = await allItems<ContactRow>(filtering, `/api/v4/contacts?${query}`, 'contacts');
+    expect(after.map((c) => c.id)).toEqual(ofIrina.slice(1));
   });
 });

@@ -41,6 +41,7 @@ function describePreview(preview: ExportPreview): string {
     words.counts(preview),
     words.leftOut(preview),
     ...(preview.stillPulling ? [words.stillPulling] : []),
+    ...(preview.ownContactsOnly ? [words.ownContactsOnly] : []),
     ...preview.warnings.map(words.warning),
   ].join('\n');
 }

@@ -253,6 +253,8 @@ export const cliEn = {
       `of the ${p.accountTotal} contacts in the account(s), also left out: ${p.skippedByFilter} by whose contacts you chose, ${p.skippedByPeriod} not changed in the period, ${p.unchanged} already there`,
     stillPulling:
       'amoCRM is still sending the older contacts: everything this export needs has arrived; the counts of what is left out still grow.',
+    ownContactsOnly:
+      'Only your own contacts were fetched from amoCRM (your role exports only those): the counts are of your contacts, not of the whole account.',
     wouldExport: (n: number) => `Would export ${n} contacts.`,
     wrote: (n: number, file: string) => `Wrote ${n} contacts to ${file}.`,
     needsDevice: 'export needs --device ID (see: device list)',

@@ -238,6 +238,8 @@ export const cliRu: CliWords = {
       `из ${contacts(p.accountTotal)} в аккаунте (аккаунтах) также не уходят: ${num(p.skippedByFilter)} — по выбору, чьи контакты, ${num(p.skippedByPeriod)} — не менялись за период, ${num(p.unchanged)} — уже есть на устройстве`,
     stillPulling:
       'amoCRM ещё присылает старые контакты: всё, что нужно этой выгрузке, уже загружено; числа невыгружаемых контактов ещё растут.',
+    ownContactsOnly:
+      'Из amoCRM загружены только ваши контакты (ваша роль выгружает только их): числа считают ваши контакты, а не весь аккаунт.',
     wouldExport: (n) => `Будет выгружено: ${contacts(n)}.`,
     wrote: (n, file) => `В файл ${file} записано: ${contacts(n)}.`,
     needsDevice: 'Для export нужно --device НОМЕР (см. device list)',

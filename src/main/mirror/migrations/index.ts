@@ -14,6 +14,7 @@ import { migration0009WellFormedText } from './0009-well-formed-text';
 import { migration0010CardPause } from './0010-card-pause';
 import { migration0011ExportChoices } from './0011-export-choices';
 import { migration0012FreshestFirstPull } from './0012-freshest-first-pull';
+import { migration0013PulledForUser } from './0013-pulled-for-user';
 import type { Migration } from './migration';
 
 export const allMigrations: readonly Migration[] = [
@@ -29,4 +30,5 @@ export const allMigrations: readonly Migration[] = [
   migration0010CardPause,
   migration0011ExportChoices,
   migration0012FreshestFirstPull,
+  migration0013PulledForUser,
 ];

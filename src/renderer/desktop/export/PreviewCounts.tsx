@@ -33,6 +33,11 @@ export function PreviewCounts({ preview, platform }: { preview: ExportPreview; p
           {t('wizard.preview.stillPulling')}
         </p>
       )}
+      {preview.ownContactsOnly && (
+        <p className="hint" data-testid="own-contacts-only">
+          {t('wizard.preview.ownContactsOnly')}
+        </p>
+      )}
       <p data-testid="count-accountTotal">{t('wizard.preview.accountTotal', { count: preview.accountTotal })}</p>
       <dl className="counts">
         {rows.map((key) => (

@@ -99,6 +99,8 @@ export const exportEn = {
       accountTotal_other: 'Of the {{count, number}} contacts in the account:',
       stillPulling:
         'amoCRM is still sending the older contacts. Everything this export needs has arrived; the numbers of contacts left out below still grow while the rest loads.',
+      ownContactsOnly:
+        'Only your own contacts were fetched from amoCRM, as your role exports only those: the numbers below count your contacts, not the whole account.',
       unchanged: 'Already there',
       unchangedHint: 'on this device, nothing changed to send',
       skippedByPeriod: 'Left out: outside the period',

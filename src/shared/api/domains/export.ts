@@ -59,6 +59,11 @@ export interface ExportAccountCounts extends ExportCounts {
    * arrived, but the counts of what it leaves out (no phone, rights, period...) still grow.
    */
   readonly stillPulling: boolean;
+  /**
+   * Only this user's own contacts were pulled from amoCRM (their role exports only those;
+   * issue 21): the counts are of their contacts, not of the whole account.
+   */
+  readonly ownContactsOnly: boolean;
   readonly exportRight: ExportRight;
   /** Contacts of this account on the device once this export is delivered. */
   readonly deviceTotal: number;
@@ -71,6 +76,8 @@ export interface ExportPreview extends ExportCounts {
   readonly delivered: number;
   /** Some account's first pull goes on behind this export (see ExportAccountCounts). */
   readonly stillPulling: boolean;
+  /** Some account was pulled for this user's own contacts only (see ExportAccountCounts). */
+  readonly ownContactsOnly: boolean;
   readonly accounts: readonly ExportAccountCounts[];
   readonly warnings: readonly ExportWarning[];
 }
