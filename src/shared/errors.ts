@@ -52,6 +52,8 @@ export const errorCodes = [
   // The team set-up: an invitation that cannot be read, or a sign-in to another account than it names.
   'INVITATION_INVALID',
   'INVITATION_OTHER_ACCOUNT',
+  // The team mirror (issue 21): a computer that answered at its address with another certificate.
+  'TEAM_MIRROR_UNTRUSTED',
   // The Google sign-in (OAuth) for Google Contacts over CardDAV.
   'OAUTH_FAILED',
   'INTERNAL',

@@ -25,6 +25,12 @@ export interface TeamInvitation {
   readonly redirectUri: string;
   /** Who made it, to show the colleague ("from Ivan Petrov"); never used to sign in. */
   readonly invitedBy?: string;
+  /**
+   * The team mirror (issue 21): one computer of the team that keeps the account's mirror, to
+   * pull from instead of amoCRM. Only on the office network (a private address), and trusted
+   * by its certificate's SHA-256 fingerprint alone: the colleague's sign-in goes there.
+   */
+  readonly teamMirror?: { readonly url: string; readonly fingerprint: string };
 }
 
 export const invitationScheme = 'amo-phonebook://invite';
@@ -59,6 +65,10 @@ export function writeInvitation(invitation: TeamInvitation): string {
   });
   if (invitation.consentBaseUrl !== undefined) params.set('consent', invitation.consentBaseUrl);
   if (invitation.invitedBy) params.set('from', invitation.invitedBy.slice(0, 200));
+  if (invitation.teamMirror) {
+    params.set('mirror', invitation.teamMirror.url);
+    params.set('mirror_fp', invitation.teamMirror.fingerprint);
+  }
   return `${invitationScheme}?${params.toString()}`;
 }
 
@@ -103,6 +113,7 @@ export function readInvitation(text: string): TeamInvitation {
     throw new InvitationError(`the invitation's account address is not an ${product} account`);
   if (product === 'custom' && !(isLoopback(accountUrl) && isLoopback(consentBaseUrl ?? '')))
     throw new InvitationError('the invitation names a sign-in site other than amoCRM or Kommo');
+  const teamMirror = teamMirrorOf(params.get('mirror'), params.get('mirror_fp'));
   const from = (params.get('from') ?? '')
     .replace(/\p{Cc}/gu, '')
     .trim()
@@ -115,7 +126,49 @@ export function readInvitation(text: string): TeamInvitation {
     clientSecret: field('secret', 'integration secret key', 1000),
     redirectUri: webAddress(field('redirect', 'redirect address', 2048), 'redirect address', true),
     ...(from ? { invitedBy: from } : {}),
+    ...(teamMirror ? { teamMirror } : {}),
   };
+}
+
+/**
+ * The team mirror's address and fingerprint, both or neither. The address must be https on a
+ * private network (10/8, 172.16/12, 192.168/16, link-local, loopback, or a `.local` name): a
+ * colleague's sign-in is sent there, so a forged invitation must not name a server on the
+ * internet.
+ */
+function teamMirrorOf(url: string | null, fingerprint: string | null): TeamInvitation['teamMirror'] {
+  if (url === null && fingerprint === null) return undefined;
+  if (!url || !fingerprint) throw new InvitationError("the invitation's team mirror is incomplete");
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new InvitationError("the invitation's team mirror is not a web address");
+  }
+  if (parsed.protocol !== 'https:' || parsed.username || parsed.password || parsed.pathname !== '/') {
+    throw new InvitationError("the invitation's team mirror must be an https address without a path");
+  }
+  if (!isOfficeHost(parsed.hostname)) {
+    throw new InvitationError("the invitation's team mirror is not on an office network address");
+  }
+  const hex = fingerprint.replace(/:/g, '');
+  if (!/^[0-9a-fA-F]{64}$/.test(hex))
+    throw new InvitationError("the invitation's team mirror fingerprint is not valid");
+  return { url: parsed.origin, fingerprint: hex.toUpperCase().replace(/(..)(?!$)/g, '$1:') };
+}
+
+/** An address on this computer or the office network, never one on the internet. */
+export function isOfficeHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return (
+      a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254)
+    );
+  }
+  if (host.includes(':')) return host === '::1' || /^f[cd][0-9a-f]{2}:/.test(host) || /^fe[89ab][0-9a-f]:/.test(host);
+  return /^[a-z0-9-]{1,63}\.local$/.test(host);
 }
 
 function isLoopback(address: string): boolean {

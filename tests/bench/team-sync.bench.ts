@@ -9,7 +9,11 @@
  * Baseline from the same run: one colleague alone.
  * With --full, each colleague also waits for its whole first pull (the 429s of a long pull,
  * where the start's scramble weighs less), and the time to the end of it is printed too.
- * Usage: npm run bench -- --contacts 7000 [--teams 1,10,20] [--full]
+ * With --api-filter, the account honours API filters: "only mine" colleagues pull only theirs.
+ * With --team-mirror, the administrator's computer has pulled the whole account and serves it
+ * (issue 21, item 3) before the colleagues join with its invitation; what amoCRM hears from
+ * then on is counted apart (it should be the sign-in checks alone).
+ * Usage: npm run bench -- --contacts 7000 [--teams 1,10,20] [--full] [--api-filter] [--team-mirror]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +22,7 @@ import { type SandboxHandle, startSandbox } from '../../src/main/sandbox/server'
 import { createMemorySecretStore } from '../../src/main/secrets/file-secret-store';
 import { createCoreService } from '../../src/main/service';
 import { AppError } from '../../src/shared/errors';
+import { consentAs } from '../helpers/consent-as';
 import { argNumber, report } from './bench-kit';
 
 const contacts = argNumber('contacts', 7000);
@@ -27,6 +32,8 @@ const teams = (teamsArg >= 0 ? (process.argv[teamsArg + 1] ?? '') : '1,10,20')
   .map(Number)
   .filter((n) => n > 0);
 const full = process.argv.includes('--full');
+const apiFilter = process.argv.includes('--api-filter');
+const withTeamMirror = process.argv.includes('--team-mirror');
 /** Colleagues who may export (the denied user has no export right, R7). */
 const users = ['admin', 'responsible', 'group', 'group2', 'english'];
 
@@ -37,13 +44,20 @@ interface Colleague {
   readonly error: string | null;
 }
 
-async function colleague(sandbox: SandboxHandle, index: number): Promise<Colleague> {
+async function colleague(sandbox: SandboxHandle, index: number, invitation: string | null): Promise<Colleague> {
   const dataDir = mkdtempSync(join(tmpdir(), 'amo-phonebook-team-'));
-  const service = createCoreService({ dataDir, face: 'cli', secrets: createMemorySecretStore(), requestsPerSecond: 7 });
+  const userKey = users[index % users.length] as string;
+  const service = createCoreService({
+    dataDir,
+    face: 'cli',
+    secrets: createMemorySecretStore(),
+    requestsPerSecond: 7,
+    openConsentWindow: consentAs(userKey),
+  });
   const started = performance.now();
   try {
-    const token = sandbox.tokens[users[index % users.length] as string] as string;
-    await service.api.addAccountWithToken({ baseUrl: sandbox.baseUrl, token });
+    if (invitation) await service.api.connectWithInvitation({ invitation });
+    else await service.api.addAccountWithToken({ baseUrl: sandbox.baseUrl, token: sandbox.tokens[userKey] as string });
     const device = await service.api.addDevice({ name: `iPhone ${index}`, platform: 'ios' });
     await service.api.exportToFile({
       deviceId: device.id,
@@ -72,17 +86,65 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const fullScanPages = Math.ceil(contacts / 250);
 let aloneMs = Number.NaN;
 
+/**
+ * The administrator's computer: connected, the whole account pulled, serving it to the team.
+ * Returns its invitation and a way to close it.
+ */
+async function teamMirrorHost(sandbox: SandboxHandle) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'amo-phonebook-team-mirror-'));
+  const service = createCoreService({
+    dataDir,
+    face: 'cli',
+    secrets: createMemorySecretStore(),
+    requestsPerSecond: 7,
+    openConsentWindow: consentAs('admin'),
+  });
+  const started = performance.now();
+  const account = await service.api.connectWithOAuth({
+    product: 'custom',
+    consentBaseUrl: sandbox.baseUrl,
+    ...sandbox.oauth,
+  });
+  await service.api.syncAccounts({});
+  const mirror = await service.api.startTeamMirror({ accountId: account.id, address: '127.0.0.1' });
+  const { link } = await service.api.createTeamInvitation({ accountId: account.id });
+  console.log(
+    `  team mirror: the whole account pulled and served in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return {
+    link,
+    answered: async () => (await service.api.getTeamMirror({}))?.answered ?? mirror.answered,
+    close: async () => {
+      await service.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 for (const size of teams) {
-  const sandbox = await startSandbox({ contacts, seed: 'team', rateLimit: 7, blockAfter429s: 0 });
+  const sandbox = await startSandbox({
+    contacts,
+    seed: 'team',
+    rateLimit: 7,
+    blockAfter429s: 0,
+    apiFilterEnabled: apiFilter,
+  });
+  const host = withTeamMirror ? await teamMirrorHost(sandbox) : null;
+  // What amoCRM heard before the colleagues came (the team mirror's own pull) is not theirs.
+  const receivedBefore = sandbox.receivedRequests();
+  const rejectedBefore = sandbox.rejectedRequests();
+  const pagesBefore = sandbox.contactPageRequests();
   try {
-    const results = await Promise.all(Array.from({ length: size }, (_, index) => colleague(sandbox, index)));
+    const results = await Promise.all(
+      Array.from({ length: size }, (_, index) => colleague(sandbox, index, host?.link ?? null)),
+    );
     const times = results.flatMap((result) => (result.ms === null ? [] : [result.ms]));
     const failed = results.filter((result) => result.error !== null);
-    const received = sandbox.receivedRequests();
-    const rejected = sandbox.rejectedRequests();
+    const received = sandbox.receivedRequests() - receivedBefore;
+    const rejected = sandbox.rejectedRequests() - rejectedBefore;
     if (size === 1 && times[0] !== undefined) aloneMs = times[0];
     console.log(
-      `${size} colleagues: ${failed.length} got no export; first export median ${(median(times) / 1000).toFixed(1)} s, max ${(Math.max(...times) / 1000).toFixed(1)} s; 429s ${rejected} of ${received} requests (${((rejected / received) * 100).toFixed(1)}%); contact pages ${sandbox.contactPageRequests()} (a full scan is ${fullScanPages})`,
+      `${size} colleagues: ${failed.length} got no export; first export median ${(median(times) / 1000).toFixed(1)} s, max ${(Math.max(...times) / 1000).toFixed(1)} s; 429s ${rejected} of ${received} requests (${((rejected / Math.max(1, received)) * 100).toFixed(1)}%); contact pages ${sandbox.contactPageRequests() - pagesBefore} (a full scan is ${fullScanPages})${host ? `; the team mirror answered ${await host.answered()}` : ''}`,
     );
     for (const error of new Set(failed.map((result) => result.error))) console.log(`  failed: ${error}`);
     const pulled = results.flatMap((result) => (result.pulledMs === null ? [] : [result.pulledMs]));
@@ -94,6 +156,7 @@ for (const size of teams) {
       report(`${size} colleagues, slowest first export`, Math.max(...times), 'one colleague alone', aloneMs);
     }
   } finally {
+    await host?.close();
     await sandbox.close();
   }
 }

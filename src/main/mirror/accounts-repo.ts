@@ -21,6 +21,15 @@ export interface AccountRecord {
   readonly exportLetter: RightLetter | null;
   readonly isAdmin: boolean | null;
   readonly groupId: number | null;
+  /** The team mirror this computer pulls the account from, when the invitation named one (migration 0014). */
+  readonly teamMirror: TeamMirrorAddress | null;
+}
+
+export interface TeamMirrorAddress {
+  /** `https://<address>:<port>` on the office network. */
+  readonly url: string;
+  /** SHA-256 of its certificate, the only one trusted at that address. */
+  readonly fingerprint: string;
 }
 
 const accountRowSchema = z.object({
@@ -37,6 +46,8 @@ const accountRowSchema = z.object({
   export_right: z.enum(['A', 'G', 'M', 'D']).nullable() satisfies z.ZodType<RightLetter | null>,
   is_admin: z.number().nullable(),
   current_user_group_id: z.number().nullable(),
+  team_mirror_url: z.string().nullable(),
+  team_mirror_fingerprint: z.string().nullable(),
 });
 type AccountRow = z.infer<typeof accountRowSchema>;
 
@@ -55,6 +66,10 @@ function fromRow(row: AccountRow): AccountRecord {
     exportLetter: row.export_right,
     isAdmin: row.is_admin === null ? null : row.is_admin === 1,
     groupId: row.current_user_group_id,
+    teamMirror:
+      row.team_mirror_url !== null && row.team_mirror_fingerprint !== null
+        ? { url: row.team_mirror_url, fingerprint: row.team_mirror_fingerprint }
+        : null,
   };
 }
 
@@ -65,7 +80,7 @@ export function exportRightOf(account: Pick<AccountRecord, 'exportLetter'>): Exp
 }
 
 /** Inserts or refreshes an account; a renamed subdomain simply updates the row. */
-export type NewAccount = Omit<AccountRecord, 'lastSyncedAt' | 'exportLetter' | 'isAdmin' | 'groupId'>;
+export type NewAccount = Omit<AccountRecord, 'lastSyncedAt' | 'exportLetter' | 'isAdmin' | 'groupId' | 'teamMirror'>;
 
 /**
  * Inserts or refreshes an account. A renamed subdomain or a reconnection simply updates the
@@ -79,6 +94,15 @@ export function saveAccount(db: MirrorDb, account: NewAccount): void {
        base_url = excluded.base_url, country = excluded.country,
        current_user_id = excluded.current_user_id, is_demo = excluded.is_demo, auth_kind = excluded.auth_kind`,
   ).run({ ...account, isDemo: account.isDemo ? 1 : 0 });
+}
+
+/** Where this computer pulls the account from instead of amoCRM (null: from amoCRM itself). */
+export function setTeamMirror(db: MirrorDb, id: number, mirror: TeamMirrorAddress | null): void {
+  db.prepare('UPDATE accounts SET team_mirror_url = ?, team_mirror_fingerprint = ? WHERE id = ?').run(
+    mirror?.url ?? null,
+    mirror?.fingerprint ?? null,
+    id,
+  );
 }
 
 export function setAccountBaseUrl(db: MirrorDb, id: number, baseUrl: string): void {

@@ -1,4 +1,4 @@
-/** Where each account's sync stands (see migrations 0002, 0012 and 0013). */
+/** Where each account's sync stands (see migrations 0002, 0012, 0013 and 0014). */
 import { z } from 'zod';
 import { checkedRow } from './checked-rows';
 import type { MirrorDb } from './mirror-db';
@@ -18,6 +18,8 @@ export interface SyncState {
    * holds only their contacts, plus whatever later edits brought. Null: every contact the user sees.
    */
   readonly pulledForUserId: number | null;
+  /** The origin the unfinished first pull's pages come from (amoCRM or a team mirror); null: none under way. */
+  readonly fullPullSource: string | null;
   readonly watermark: number | null;
   readonly eventsCursor: number | null;
   readonly reconciledAt: number | null;
@@ -30,6 +32,7 @@ const syncStateRowSchema = z.object({
   full_pull_order: z.enum(['id-asc', 'updated-desc']).nullable(),
   full_pull_floor: z.number().nullable(),
   pulled_for_user_id: z.number().nullable(),
+  full_pull_source: z.string().nullable(),
   watermark: z.number().nullable(),
   events_cursor: z.number().nullable(),
   reconciled_at: z.number().nullable(),
@@ -42,6 +45,7 @@ const empty: SyncState = {
   fullPullOrder: null,
   fullPullFloor: null,
   pulledForUserId: null,
+  fullPullSource: null,
   watermark: null,
   eventsCursor: null,
   reconciledAt: null,
@@ -58,6 +62,7 @@ export function getSyncState(db: MirrorDb, accountId: number): SyncState {
     fullPullOrder: row.full_pull_order,
     fullPullFloor: row.full_pull_floor,
     pulledForUserId: row.pulled_for_user_id,
+    fullPullSource: row.full_pull_source,
     watermark: row.watermark,
     eventsCursor: row.events_cursor,
     reconciledAt: row.reconciled_at,
@@ -69,12 +74,12 @@ export function updateSyncState(db: MirrorDb, accountId: number, patch: Partial<
   const next = { ...getSyncState(db, accountId), ...patch };
   db.prepare(
     `INSERT INTO sync_state (account_id, full_pull_done, full_pull_started_at, full_pull_next_page, full_pull_order,
-       full_pull_floor, pulled_for_user_id, watermark, events_cursor, reconciled_at)
+       full_pull_floor, pulled_for_user_id, full_pull_source, watermark, events_cursor, reconciled_at)
      VALUES (@accountId, @fullPullDone, @fullPullStartedAt, @fullPullNextPage, @fullPullOrder, @fullPullFloor,
-       @pulledForUserId, @watermark, @eventsCursor, @reconciledAt)
+       @pulledForUserId, @fullPullSource, @watermark, @eventsCursor, @reconciledAt)
      ON CONFLICT (account_id) DO UPDATE SET full_pull_done = excluded.full_pull_done,
        full_pull_started_at = excluded.full_pull_started_at, full_pull_next_page = excluded.full_pull_next_page,
        full_pull_order = excluded.full_pull_order, full_pull_floor = excluded.full_pull_floor,
-       pulled_for_user_id = excluded.pulled_for_user_id, watermark = excluded.watermark, events_cursor = excluded.events_cursor, reconciled_at = excluded.reconciled_at`,
+       pulled_for_user_id = excluded.pulled_for_user_id, full_pull_source = excluded.full_pull_source, watermark = excluded.watermark, events_cursor = excluded.events_cursor, reconciled_at = excluded.reconciled_at`,
   ).run({ ...next, accountId, fullPullDone: next.fullPullDone ? 1 : 0 });
 }

@@ -6,6 +6,7 @@ import { type Credentials, type OAuthCredentials, parseCredentials, serializeCre
 import { createOAuthSession } from '../crm/oauth-session';
 import { type AccountRecord, getAccount, listAccountRecords, saveAccount } from '../mirror/accounts-repo';
 import { accountTokenKey } from '../secrets/secret-store';
+import { pinnedFetch } from '../team/pinned-fetch';
 import type { CoreContext } from './context';
 
 export async function storeCredentials(ctx: CoreContext, accountId: number, credentials: Credentials): Promise<void> {
@@ -51,10 +52,24 @@ async function authFor(ctx: CoreContext, account: AccountRecord): Promise<Accoun
   return auth;
 }
 
+/**
+ * A team mirror is ours, on the office network: not amoCRM's 7 a second, but not without
+ * bound either, so twenty colleagues at once leave it time for each.
+ */
+export const teamMirrorRequestsPerSecond = 25;
+
+/**
+ * Where to pull from: the team mirror the invitation named, if any (`preferred`), or amoCRM
+ * itself (`amocrm`: the fallback when the team mirror cannot be reached, see sync-handlers.ts).
+ * The sign-in is the same either way, and is always renewed with amoCRM itself.
+ */
+export type PullRoute = 'preferred' | 'amocrm';
+
 export async function connectionFor(
   ctx: CoreContext,
   account: AccountRecord,
   signal?: AbortSignal,
+  route: PullRoute = 'preferred',
 ): Promise<AmoHttpOptions> {
   if (account.isDemo) {
     const sandbox = await ctx.demo.ensure();
@@ -70,6 +85,21 @@ export async function connectionFor(
     );
   }
   const auth = await authFor(ctx, account);
+  const mirror = route === 'preferred' ? account.teamMirror : null;
+  if (mirror) {
+    return withSignal(
+      ctx,
+      {
+        baseUrl: mirror.url,
+        auth,
+        limiter: ctx.limiterFor(mirror.url, teamMirrorRequestsPerSecond),
+        fetchImpl: pinnedFetch(mirror.fingerprint),
+        // Not reachable is a reason to ask amoCRM instead, soon: not one to retry for long.
+        maxRetries: 1,
+      },
+      signal,
+    );
+  }
   return withSignal(ctx, { baseUrl: account.baseUrl, auth, limiter: ctx.limiterFor(account.baseUrl) }, signal);
 }
 

@@ -12,6 +12,8 @@ import type { EventBus } from '../lib/event-bus';
 import type { MirrorDb } from '../mirror/mirror-db';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
+import type { ColleagueSessions } from '../team/colleague-sessions';
+import type { TeamServer } from '../team/team-server';
 import type { ConsentBroker } from './consent-broker';
 import type { DemoRuntime } from './demo-runtime';
 import type { SyncRun } from './sync-run';
@@ -34,7 +36,7 @@ export interface CoreContext {
    * One limiter per account address, shared by every request to it: amoCRM counts requests
    * per account, whichever part of the app sends them (connecting, syncing...).
    */
-  limiterFor(baseUrl: string): RequestLimiter;
+  limiterFor(baseUrl: string, requestsPerSecond?: number): RequestLimiter;
   /** Retry pacing and timeouts for CRM requests; tests shorten them. */
   readonly httpTuning: HttpTuning;
   /** Sign-in sessions by account id (see connection.ts). */
@@ -69,10 +71,24 @@ export interface HandoffRuntime {
   readonly log: (line: string) => void;
 }
 
+/** This computer serving an account's mirror to the team (service/team-mirror-handlers.ts). */
+export interface RunningTeamMirror {
+  readonly accountId: number;
+  readonly server: TeamServer;
+  readonly sessions: ColleagueSessions;
+  readonly fingerprint: string;
+}
+
+/** The one team mirror a process serves (one account, one port). */
+export interface TeamMirrorSlot {
+  running: RunningTeamMirror | null;
+}
+
 /** What the registry hands every verb: the core's context and the service's own parts. */
 export interface ServiceContext extends CoreContext {
   readonly sync: SyncSlot;
   readonly consent: ConsentBroker;
   readonly handoffs: HandoffRuntime;
   readonly carddav: CardDavTuning;
+  readonly teamMirror: TeamMirrorSlot;
 }

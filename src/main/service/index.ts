@@ -35,6 +35,7 @@ import { exportVerbs } from './export-handlers';
 import { closeHandoffs, handoffVerbs } from './handoff-handlers';
 import { syncVerbs } from './sync-handlers';
 import { teamVerbs } from './team-handlers';
+import { closeTeamMirror, teamMirrorVerbs } from './team-mirror-handlers';
 
 export interface CoreServiceOptions {
   readonly dataDir: string;
@@ -103,11 +104,11 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     // Electron opens its own window, the CLI uses the terminal; browser mode asks the page.
     openConsentWindow: options.openConsentWindow ?? consent.openConsentWindow,
     revealFile: options.revealFile,
-    limiterFor(baseUrl) {
+    limiterFor(baseUrl, requestsPerSecond) {
       const key = new URL(baseUrl).origin;
       let limiter = limiters.get(key);
       if (!limiter) {
-        limiter = createRequestLimiter(options.requestsPerSecond ?? defaultRequestsPerSecond);
+        limiter = createRequestLimiter(requestsPerSecond ?? options.requestsPerSecond ?? defaultRequestsPerSecond);
         limiters.set(key, limiter);
       }
       return limiter;
@@ -119,6 +120,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     sync: { running: null },
     consent,
     carddav: options.carddav ?? {},
+    teamMirror: { running: null },
     handoffs: {
       settings: createSettingsStore(join(options.dataDir, 'settings.json'), (aside) =>
         log(`settings.json could not be read; it was kept as ${aside}, and the default settings are used`),
@@ -144,6 +146,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   registry.methods(exportVerbs);
   registry.methods(carddavVerbs);
   registry.methods(handoffVerbs);
+  registry.methods(teamMirrorVerbs);
   const api = registry.handlers(mirrorCorruptionInWords(mirrorPath));
 
   return {
@@ -153,6 +156,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     async close() {
       await api.cancelSync({});
       await closeHandoffs(service.handoffs);
+      await closeTeamMirror(service);
       await demo.close();
       closeStore(db);
     },

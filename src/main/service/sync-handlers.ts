@@ -3,7 +3,7 @@
  * process; cancel stops it between requests, keeping every page already written.
  */
 
-import type { SyncPhase } from '../../shared/api/events';
+import type { PullSource, SyncPhase } from '../../shared/api/events';
 import type { ApiParsedInput } from '../../shared/api/schemas';
 import type { SyncAccountResult, SyncResult } from '../../shared/api/types';
 import { AppError } from '../../shared/errors';
@@ -14,7 +14,7 @@ import { parseAccountBaseUrl } from '../crm/base-url';
 import { type AccountRecord, getAccount, setAccountBaseUrl } from '../mirror/accounts-repo';
 import { reconcileIds } from '../sync/reconcile';
 import { prepareSync, type SyncAccountRequest, syncAccount } from '../sync/sync-account';
-import { connectionFor, selectAccounts } from './connection';
+import { connectionFor, type PullRoute, selectAccounts } from './connection';
 import type { CoreContext, ServiceContext } from './context';
 import { createSyncRun, type SyncRun, type SyncRunHooks } from './sync-run';
 
@@ -39,7 +39,7 @@ export function startSyncRun(
   return run;
 }
 
-function reporter(ctx: CoreContext, accountId: number, http: () => AmoHttpOptions | null) {
+function reporter(ctx: CoreContext, accountId: number, http: () => AmoHttpOptions | null, source: () => PullSource) {
   return (phase: SyncPhase, pages: number, contacts: number, resumed = false) =>
     ctx.events.emit({
       type: 'sync:progress',
@@ -50,6 +50,7 @@ function reporter(ctx: CoreContext, accountId: number, http: () => AmoHttpOption
       resumed,
       requestsPerSecond: http()?.limiter.currentRate() ?? 0,
       sharingLimit: http()?.limiter.sharing() ?? false,
+      source: source(),
     });
 }
 
@@ -65,9 +66,16 @@ function forAccount<T>(
   hooks?: SyncRunHooks,
 ): Promise<T> {
   let current: AmoHttpOptions | null = null;
-  const progress = reporter(ctx, account.id, () => current);
-  return withAccount(ctx, account, signal, (http) => {
+  let source: PullSource = account.teamMirror ? 'team-mirror' : 'amocrm';
+  const progress = reporter(
+    ctx,
+    account.id,
+    () => current,
+    () => source,
+  );
+  return withAccount(ctx, account, signal, (http, route) => {
     current = http;
+    if (route === 'amocrm' && account.teamMirror) source = 'amocrm-instead-of-team-mirror';
     return work({
       db: ctx.db,
       account: getAccount(ctx.db, account.id) ?? account,
@@ -80,25 +88,45 @@ function forAccount<T>(
   });
 }
 
-/** Runs `work` with a connection; if the account moved to a new subdomain, follows it once. */
+/**
+ * Runs `work` with a connection: the team mirror's when the invitation named one, amoCRM's
+ * when it cannot be reached (or is not who it should be: nothing was sent to it then); if the
+ * account moved to a new subdomain, follows it once.
+ */
 async function withAccount<T>(
   ctx: CoreContext,
   account: AccountRecord,
   signal: AbortSignal,
-  work: (http: AmoHttpOptions) => Promise<T>,
+  work: (http: AmoHttpOptions, route: PullRoute) => Promise<T>,
 ): Promise<T> {
-  const http = await connectionFor(ctx, account, signal);
+  let route: PullRoute = 'preferred';
+  let http = await connectionFor(ctx, account, signal, route);
   try {
-    return await work(http);
+    try {
+      return await work(http, route);
+    } catch (error) {
+      if (!account.teamMirror || !teamMirrorUnavailable(error)) throw error;
+      route = 'amocrm';
+      http = await connectionFor(ctx, account, signal, route);
+      return await work(http, route);
+    }
   } catch (error) {
     const moved =
       error instanceof AppError && error.params['status'] === 404 ? await followRename(ctx, account, http) : null;
     if (!moved) throw error;
-    return work(await connectionFor(ctx, moved, signal));
+    return work(await connectionFor(ctx, moved, signal, route), route);
   } finally {
     // Pages written before a cancel or a failure stay in the mirror: say so either way.
     ctx.events.emit({ type: 'accounts:changed' });
   }
+}
+
+/** Faults of the team mirror itself, after which amoCRM is asked instead (a refused sign-in is not one). */
+function teamMirrorUnavailable(error: unknown): boolean {
+  if (!(error instanceof AppError)) return false;
+  return ['NETWORK_UNREACHABLE', 'TIMEOUT', 'TEAM_MIRROR_UNTRUSTED', 'SERVER_ERROR', 'BAD_RESPONSE'].includes(
+    error.code,
+  );
 }
 
 /** amoCRM lets an account change its subdomain; the token's API host knows the new one. */

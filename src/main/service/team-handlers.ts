@@ -15,13 +15,14 @@ import {
   writeInvitation,
 } from '../../shared/team-invitation';
 import type { VerbGroup } from '../api/registry';
-import { getAccount, listAccountSummaries } from '../mirror/accounts-repo';
+import { getAccount, listAccountSummaries, setTeamMirror } from '../mirror/accounts-repo';
 import { signInThroughConsent } from './accounts-handlers';
 import { loadCredentials } from './connection';
-import type { CoreContext } from './context';
+import type { CoreContext, ServiceContext } from './context';
+import { teamMirrorStatus } from './team-mirror-handlers';
 
 async function createTeamInvitation(
-  ctx: CoreContext,
+  ctx: ServiceContext,
   input: ApiParsedInput<'createTeamInvitation'>,
 ): Promise<TeamInvitationMade> {
   const account = getAccount(ctx.db, input.accountId);
@@ -47,6 +48,8 @@ async function createTeamInvitation(
     );
   }
   const product = productOfAccountUrl(account.baseUrl);
+  const running = teamMirrorStatus(ctx);
+  const teamMirror = running?.accountId === account.id ? running : null;
   const summary = listAccountSummaries(ctx.db).find((candidate) => candidate.id === account.id);
   const invitedBy = summary?.currentUserName ?? null;
   const invitation: TeamInvitation = {
@@ -58,8 +61,16 @@ async function createTeamInvitation(
     clientSecret,
     redirectUri,
     ...(invitedBy ? { invitedBy } : {}),
+    // This computer's team mirror, while it serves this account: colleagues pull from it.
+    ...(teamMirror ? { teamMirror: { url: teamMirror.url, fingerprint: teamMirror.fingerprint } } : {}),
   };
-  return { link: writeInvitation(invitation), accountName: account.name, accountUrl: account.baseUrl, invitedBy };
+  return {
+    link: writeInvitation(invitation),
+    accountName: account.name,
+    accountUrl: account.baseUrl,
+    invitedBy,
+    teamMirror,
+  };
 }
 
 async function connectWithInvitation(ctx: CoreContext, input: ApiParsedInput<'connectWithInvitation'>) {
@@ -73,7 +84,10 @@ async function connectWithInvitation(ctx: CoreContext, input: ApiParsedInput<'co
       context: error.reason === 'damaged' ? '' : error.reason,
     });
   }
-  return signInThroughConsent(ctx, invitation, invitation.accountUrl);
+  const account = await signInThroughConsent(ctx, invitation, invitation.accountUrl);
+  // Where to pull from from now on; an invitation without a team mirror means amoCRM itself.
+  setTeamMirror(ctx.db, account.id, invitation.teamMirror ?? null);
+  return account;
 }
 
-export const teamVerbs = { createTeamInvitation, connectWithInvitation } satisfies VerbGroup<CoreContext>;
+export const teamVerbs = { createTeamInvitation, connectWithInvitation } satisfies VerbGroup<ServiceContext>;

@@ -43,7 +43,9 @@ export async function fullPull(sync: AccountSync): Promise<FullPullResult> {
   let written = 0;
   // A first pull stopped halfway (cancelled, killed, offline) continues at its next page: the
   // progress says so and counts on from the contacts already in the mirror, not from zero.
-  const resumed = (state.fullPullNextPage ?? 1) > 1;
+  // Only from where its pages came: a team mirror's pages are not amoCRM's (migration 0014).
+  const source = new URL(sync.http.baseUrl).origin;
+  const resumed = (state.fullPullNextPage ?? 1) > 1 && (state.fullPullSource ?? source) === source;
   const order: ContactsOrder = resumed ? (state.fullPullOrder ?? 'id-asc') : 'updated-desc';
   let floor = resumed ? state.fullPullFloor : null;
   // Once the CRM breaks the order, the floor stays unknown to the end of this pull.
@@ -54,7 +56,11 @@ export async function fullPull(sync: AccountSync): Promise<FullPullResult> {
   const already = resumed
     ? (sync.db.prepare('SELECT count(*) FROM contacts WHERE account_id = ?').pluck().get(sync.accountId) as number)
     : 0;
-  const contactPages = pullContactPages(sync.http, { order, fromPage: state.fullPullNextPage ?? 1, responsibleUserId });
+  const contactPages = pullContactPages(sync.http, {
+    order,
+    fromPage: resumed ? (state.fullPullNextPage ?? 1) : 1,
+    responsibleUserId,
+  });
   for await (const page of contactPages) {
     throwIfCancelled(sync.signal);
     startedAt ??= page.serverTime ?? sync.fallbackNow();
@@ -71,6 +77,7 @@ export async function fullPull(sync: AccountSync): Promise<FullPullResult> {
       fullPullOrder: order,
       fullPullFloor: ordered ? floor : null,
       pulledForUserId: pulledFor,
+      fullPullSource: source,
     });
     pages++;
     written += page.contacts.length;
@@ -84,6 +91,7 @@ export async function fullPull(sync: AccountSync): Promise<FullPullResult> {
     fullPullNextPage: null,
     fullPullOrder: null,
     fullPullFloor: null,
+    fullPullSource: null,
     fullPullStartedAt: startedAt,
     pulledForUserId: pulledFor,
     watermark: startedAt,

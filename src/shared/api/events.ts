@@ -21,7 +21,14 @@ export interface SyncProgressEvent {
    * share: the sync goes slower to leave them their turn (and says so).
    */
   readonly sharingLimit: boolean;
+  /**
+   * Where the contacts come from: amoCRM, the team mirror of the invitation (issue 21), or
+   * amoCRM because the team mirror could not be reached (the app says so).
+   */
+  readonly source: PullSource;
 }
+
+export type PullSource = 'amocrm' | 'team-mirror' | 'amocrm-instead-of-team-mirror';
 
 export interface AccountsChangedEvent {
   readonly type: 'accounts:changed';

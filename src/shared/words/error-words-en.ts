@@ -60,6 +60,8 @@ export const errorWordsEn = {
     'The invitation was made by a newer amo-phonebook. Update the app and open it again.',
   INVITATION_OTHER_ACCOUNT:
     'You signed in to {{signedIn}}, but the invitation is for {{expected}}. Sign in again and choose {{expected}} on the amoCRM page.',
+  TEAM_MIRROR_UNTRUSTED:
+    'The computer at {{host}} is not your team mirror (it showed another certificate), so nothing was sent to it. Contacts come from amoCRM itself for now; ask your administrator for a new invitation.',
   OAUTH_FAILED: 'Google sign-in did not finish: {{message}}',
   INTERNAL: 'Something went wrong inside the app. Try again; if it keeps happening, tell us.',
   unknown: 'Something went wrong. Try again.',

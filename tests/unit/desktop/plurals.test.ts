@@ -77,7 +77,7 @@ describe('counts in the desktop window', () => {
         for (const count of counts) {
           const form = strings.get(`${base}_${rules[language].select(count)}`);
           expect(form, `${language} ${base}_${rules[language].select(count)}`).toBeDefined();
-          const shown = t(base, { count, name: 'N', account: 'A', device: 'D', withPhone: 0 });
+          const shown = t(base, { count, name: 'N', account: 'A', device: 'D', withPhone: 0, url: 'U' });
           expect(shown, `${language} ${base} ${count}`).toContain(new Intl.NumberFormat(language).format(count));
           expect(shown).not.toMatch(/\{\{|_(one|few|many|other)$/);
         }

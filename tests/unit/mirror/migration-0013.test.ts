@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { currentVersion, migrateTo } from '../../../src/main/mirror/migrations/runner';
-import { getSyncState, updateSyncState } from '../../../src/main/mirror/sync-state-repo';
 import { tempDir } from '../../helpers/temp-dir';
 
 describe('migration 0013 (pulled for one user)', () => {
@@ -24,9 +23,12 @@ describe('migration 0013 (pulled for one user)', () => {
     ).run();
     migrateTo(db, 13);
     expect(currentVersion(db)).toBe(13);
-    expect(getSyncState(db, 7)).toMatchObject({ fullPullDone: true, watermark: 200, pulledForUserId: null });
-    updateSyncState(db, 7, { pulledForUserId: 5_000_002 });
-    expect(getSyncState(db, 7)).toMatchObject({ pulledForUserId: 5_000_002, watermark: 200 });
+    // Read as the columns stand at version 13 (the repository reads the latest schema).
+    const row = () =>
+      db.prepare('SELECT full_pull_done, watermark, pulled_for_user_id FROM sync_state WHERE account_id = 7').get();
+    expect(row()).toEqual({ full_pull_done: 1, watermark: 200, pulled_for_user_id: null });
+    db.prepare('UPDATE sync_state SET pulled_for_user_id = 5000002 WHERE account_id = 7').run();
+    expect(row()).toEqual({ full_pull_done: 1, watermark: 200, pulled_for_user_id: 5_000_002 });
     expect(() => db.prepare('UPDATE sync_state SET pulled_for_user_id = 0').run()).toThrow(/CHECK constraint failed/);
     expect(() => db.prepare("UPDATE sync_state SET pulled_for_user_id = 'me'").run()).toThrow();
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

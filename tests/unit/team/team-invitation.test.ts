@@ -6,7 +6,6 @@
  * data folder) signs in with it as themselves; a sign-in to another account is refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenConsentWindow } from '../../../src/main/crm/consent';
 import { type SandboxHandle, startSandbox } from '../../../src/main/sandbox/server';
 import { sandboxUserByKey } from '../../../src/main/sandbox/users';
 import { createMemorySecretStore } from '../../../src/main/secrets/file-secret-store';
@@ -17,6 +16,7 @@ import {
   type TeamInvitation,
   writeInvitation,
 } from '../../../src/shared/team-invitation';
+import { consentAs } from '../../helpers/consent-as';
 import { tempDir } from '../../helpers/temp-dir';
 
 const invitation: TeamInvitation = {
@@ -78,6 +78,49 @@ describe('the invitation line', () => {
     ).toBe('kommo');
   });
 
+  it('carries a team mirror on the office network with its fingerprint, and refuses any other', () => {
+    const fingerprint = 'AB:'.repeat(31) + 'AB';
+    const withMirror = { ...invitation, teamMirror: { url: 'https://192.168.1.5:8443', fingerprint } };
+    expect(readInvitation(writeInvitation(withMirror)).teamMirror).toEqual(withMirror.teamMirror);
+    // Written without colons, in lower case: read back in the one form.
+    const plainPrint = {
+      ...invitation,
+      teamMirror: { url: 'https://office-box.local:8443', fingerprint: 'ab'.repeat(32) },
+    };
+    expect(readInvitation(writeInvitation(plainPrint)).teamMirror?.fingerprint).toBe(fingerprint);
+    // A colleague's sign-in goes to the team mirror: never to the internet, never in clear, never half-named.
+    for (const [url, print] of [
+      ['https://8.8.8.8:8443', fingerprint],
+      ['https://mirror.example.com', fingerprint],
+      ['https://172.32.0.1', fingerprint],
+      ['http://192.168.1.5:8443', fingerprint],
+      ['https://user:pw@192.168.1.5', fingerprint],
+      ['https://192.168.1.5/elsewhere', fingerprint],
+      ['https://192.168.1.5', 'AB:CD'],
+      ['https://192.168.1.5', `${fingerprint}:EF`],
+      ['https://192.168.1.5', ''],
+      ['', fingerprint],
+    ] as const) {
+      const line =
+        writeInvitation(invitation) + `&mirror=${encodeURIComponent(url)}&mirror_fp=${encodeURIComponent(print)}`;
+      expect(reasonOf(line), `${url} ${print}`).toBe('damaged');
+    }
+    for (const host of [
+      '10.1.2.3',
+      '172.16.0.9',
+      '172.31.255.1',
+      '192.168.0.1',
+      '169.254.3.4',
+      '127.0.0.1',
+      '[::1]',
+      '[fd12::1]',
+      '[fe80::1]',
+    ]) {
+      const line = writeInvitation({ ...invitation, teamMirror: { url: `https://${host}:9000`, fingerprint } });
+      expect(readInvitation(line).teamMirror?.url, host).toBe(`https://${host}:9000`);
+    }
+  });
+
   it('refuses, with a reason the window turns into words, what is not a usable invitation', () => {
     const line = writeInvitation(invitation);
     // Tried: plain text, an amoCRM address, a truncated line, each field missing or hostile.
@@ -106,20 +149,6 @@ describe('the invitation line', () => {
     );
   });
 });
-
-/** The consent page as a person answers it: "Allow" as the given sandbox user, then the redirect. */
-function consentAs(userKey: string, seen: string[] = []): OpenConsentWindow {
-  return async (url) => {
-    seen.push(url);
-    const page = new URL(url);
-    const allow = new URL('/oauth/allow', page.origin);
-    allow.searchParams.set('client_id', page.searchParams.get('client_id') ?? '');
-    allow.searchParams.set('state', page.searchParams.get('state') ?? '');
-    allow.searchParams.set('user', userKey);
-    const answer = await fetch(allow, { redirect: 'manual' });
-    return answer.headers.get('location') ?? '';
-  };
-}
 
 describe('the team set-up on a sandbox', () => {
   let sandbox: SandboxHandle;

@@ -3,6 +3,7 @@
  * ru.ts has the same keys (the compiler checks). Counts stay plain digits here, as scripts
  * that read the English lines have always seen them; `--json` is the stable contract.
  */
+import type { PullSource } from '../../../shared/api/events';
 import type { AccountSummary, CardDavProvider, ExportWarning } from '../../../shared/api/types';
 import type { ErrorCode, ErrorParams } from '../../../shared/errors';
 
@@ -17,6 +18,13 @@ export interface AccountLine {
   readonly right: string;
   readonly synced: string;
 }
+
+/** Where a sync pulls from, when it is not amoCRM as usual (issue 21's team mirror). */
+const sourceWordsEn: Readonly<Record<PullSource, string>> = {
+  amocrm: '',
+  'team-mirror': ' (from the team mirror)',
+  'amocrm-instead-of-team-mirror': ' (from amoCRM itself: the team mirror could not be reached)',
+};
 
 export const cliEn = {
   help: {
@@ -115,6 +123,10 @@ export const cliEn = {
       command: 'serve the desktop UI and its API on 127.0.0.1 for a browser on this computer',
       port: 'port (0 = any free port)',
       open: 'open the address in your browser',
+      team: 'also serve this account to the team on the office network (a team mirror), until stopped',
+      teamAddress: "the office network address to serve the team on (default: the phone handoff's)",
+      teamPort: 'the port for the team (default: any free one; keep one fixed so invitations stay valid)',
+      syncEvery: 'with --team: sync the account every this many seconds',
     },
   },
   /** Commander's own headings and refusals: English as commander writes them. */
@@ -189,8 +201,9 @@ export const cliEn = {
       requestsPerSecond: number;
       resumed: boolean;
       sharingLimit: boolean;
+      source: PullSource;
     }) =>
-      `account ${p.accountId}: ${p.resumed ? 'continuing where the last sync stopped, ' : ''}page ${p.pages}, ${p.contacts} contacts, ${p.requestsPerSecond} req/s${p.sharingLimit ? " (slower: colleagues are syncing at the same time and share amoCRM's limit)" : ''}`,
+      `account ${p.accountId}: ${p.resumed ? 'continuing where the last sync stopped, ' : ''}page ${p.pages}, ${p.contacts} contacts, ${p.requestsPerSecond} req/s${p.sharingLimit ? " (slower: colleagues are syncing at the same time and share amoCRM's limit)" : ''}${sourceWordsEn[p.source]}`,
     nothing: 'No account connected: nothing to sync.',
     done: (a: { accountId: number; contacts: number; pages: number; seconds: string }) =>
       `account ${a.accountId}: ${a.contacts} contacts in ${a.pages} pages, ${a.seconds} s`,
@@ -337,6 +350,14 @@ export const cliEn = {
   serve: {
     running: (url: string) =>
       `amo-phonebook is running in browser mode. Open this address (it works only on this computer):\n\n  ${url}\n\nPress Ctrl+C to stop.\n`,
+    pullingForTeam: (name: string) => `Pulling ${name} before serving it to the team…\n`,
+    teamMirror: (url: string, fingerprint: string, seconds: number) =>
+      `The team mirror is serving at ${url} (certificate ${fingerprint}), syncing every ${seconds} s.\n`,
+    teamInvitation: (link: string) =>
+      `Give colleagues this invitation: their apps will pull from this computer instead of amoCRM.\n\n  ${link}\n\n`,
+    teamNeedsIntegration:
+      'To print the invitation, add --client-id, --client-secret and --redirect-uri (this account was connected with a long-lived token).\n',
+    teamSyncFailed: (why: string) => `The team mirror's sync failed (${why}); it tries again at the next turn.\n`,
   },
 };
 

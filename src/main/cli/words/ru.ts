@@ -3,6 +3,7 @@
  * что в en.ts (это проверяет компилятор). Числа — с пробелами между разрядами, существительное
  * согласовано с числом (1 контакт, 2 контакта, 5 контактов).
  */
+import type { PullSource } from '../../../shared/api/events';
 import type { ErrorCode, ErrorParams } from '../../../shared/errors';
 import type { CliWords } from './en';
 
@@ -17,6 +18,13 @@ export function ruCount(n: number, one: string, few: string, many: string): stri
 
 const contacts = (n: number) => ruCount(n, 'контакт', 'контакта', 'контактов');
 const num = (n: number) => n.toLocaleString('ru-RU');
+
+/** Откуда идёт загрузка, если не из amoCRM, как обычно (зеркало команды, задача 21). */
+const sourceWordsRu: Readonly<Record<PullSource, string>> = {
+  amocrm: '',
+  'team-mirror': ' (из зеркала команды)',
+  'amocrm-instead-of-team-mirror': ' (из самой amoCRM: зеркало команды недоступно)',
+};
 
 export const cliRu: CliWords = {
   help: {
@@ -115,6 +123,10 @@ export const cliRu: CliWords = {
       command: 'открыть окно приложения в браузере этого компьютера (интерфейс и API на 127.0.0.1)',
       port: 'порт (0 — любой свободный)',
       open: 'открыть адрес в браузере',
+      team: 'также раздавать этот аккаунт команде в офисной сети (зеркало команды), пока не остановите',
+      teamAddress: 'адрес в офисной сети для команды (по умолчанию — тот же, что для передачи на телефон)',
+      teamPort: 'порт для команды (по умолчанию любой свободный; задайте постоянный, чтобы приглашения не устаревали)',
+      syncEvery: 'с --team: синхронизировать аккаунт каждые столько секунд',
     },
   },
   commander: {
@@ -186,7 +198,8 @@ export const cliRu: CliWords = {
       (p.resumed
         ? `аккаунт ${p.accountId}: продолжаем с места остановки, уже ${contacts(p.contacts)}…`
         : `аккаунт ${p.accountId}: загружено ${contacts(p.contacts)}…`) +
-      (p.sharingLimit ? ' (медленнее: коллеги синхронизируют аккаунт одновременно и делят лимит amoCRM)' : ''),
+      (p.sharingLimit ? ' (медленнее: коллеги синхронизируют аккаунт одновременно и делят лимит amoCRM)' : '') +
+      sourceWordsRu[p.source],
     nothing: 'Ни один аккаунт не подключён: синхронизировать нечего.',
     done: (a) =>
       `аккаунт ${a.accountId}: новых или изменённых — ${contacts(a.contacts)}, ${a.seconds.replace('.', ',')} с`,
@@ -316,6 +329,14 @@ export const cliRu: CliWords = {
   serve: {
     running: (url) =>
       `amo-phonebook работает в браузере. Откройте этот адрес (он работает только на этом компьютере):\n\n  ${url}\n\nЧтобы остановить, нажмите Ctrl+C.\n`,
+    pullingForTeam: (name) => `Загружаем «${name}», прежде чем раздавать команде…\n`,
+    teamMirror: (url, fingerprint, seconds) =>
+      `Зеркало команды работает по адресу ${url} (сертификат ${fingerprint}), синхронизация каждые ${seconds} с.\n`,
+    teamInvitation: (link) =>
+      `Отправьте коллегам это приглашение: их приложения будут загружать контакты с этого компьютера, а не из amoCRM.\n\n  ${link}\n\n`,
+    teamNeedsIntegration:
+      'Чтобы напечатать приглашение, добавьте --client-id, --client-secret и --redirect-uri (аккаунт подключён долгосрочным токеном).\n',
+    teamSyncFailed: (why) => `Синхронизация зеркала команды не удалась (${why}); следующая попытка — в свой черёд.\n`,
   },
 };
 

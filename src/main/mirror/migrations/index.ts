@@ -15,6 +15,7 @@ import { migration0010CardPause } from './0010-card-pause';
 import { migration0011ExportChoices } from './0011-export-choices';
 import { migration0012FreshestFirstPull } from './0012-freshest-first-pull';
 import { migration0013PulledForUser } from './0013-pulled-for-user';
+import { migration0014TeamMirror } from './0014-team-mirror';
 import type { Migration } from './migration';
 
 export const allMigrations: readonly Migration[] = [
@@ -31,4 +32,5 @@ export const allMigrations: readonly Migration[] = [
   migration0011ExportChoices,
   migration0012FreshestFirstPull,
   migration0013PulledForUser,
+  migration0014TeamMirror,
 ];

@@ -5,7 +5,7 @@
  */
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountSummary, TeamInvitationMade } from '../../../shared/api/types';
+import type { AccountSummary, TeamInvitationMade, TeamMirrorStatus } from '../../../shared/api/types';
 import { useApi } from '../api/context';
 import { offerDownload } from '../components/download';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -25,8 +25,16 @@ export function InviteColleagues({ account, onClose }: Props) {
   const [integration, setIntegration] = useState({ clientId: '', clientSecret: '', redirectUri: '' });
   const needsIntegration = account.authKind !== 'oauth';
   const close = useRef<HTMLButtonElement>(null);
+  const [mirror, setMirror] = useState<TeamMirrorStatus | null>(null);
+  const [mirrorBusy, setMirrorBusy] = useState(false);
 
   useEffect(() => close.current?.focus(), []);
+  useEffect(() => {
+    api.getTeamMirror({}).then(
+      (status) => setMirror(status?.accountId === account.id ? status : null),
+      () => setMirror(null),
+    );
+  }, [api, account.id]);
 
   const create = async (given?: typeof integration) => {
     setError(null);
@@ -40,6 +48,25 @@ export function InviteColleagues({ account, onClose }: Props) {
   useEffect(() => {
     if (!needsIntegration) void create();
   }, []);
+
+  // The invitation names the team mirror while it serves: made again once it starts or stops.
+  const toggleMirror = async () => {
+    setError(null);
+    setMirrorBusy(true);
+    try {
+      if (mirror) {
+        await api.stopTeamMirror({});
+        setMirror(null);
+      } else {
+        setMirror(await api.startTeamMirror({ accountId: account.id }));
+      }
+      if (made || !needsIntegration) await create(needsIntegration ? integration : undefined);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setMirrorBusy(false);
+    }
+  };
 
   const fileText = (invitation: TeamInvitationMade) =>
     [
@@ -94,6 +121,18 @@ export function InviteColleagues({ account, onClose }: Props) {
           </button>
         </form>
       )}
+      <section className="team-mirror" aria-labelledby="team-mirror-heading">
+        <h3 id="team-mirror-heading">{t('invite.mirrorHeading')}</h3>
+        <p className="hint">{t('invite.mirrorExplain')}</p>
+        <button type="button" disabled={mirrorBusy} onClick={() => void toggleMirror()}>
+          {mirror ? t('invite.mirrorStop') : t('invite.mirrorStart')}
+        </button>
+        {mirror && (
+          <p data-testid="team-mirror-status">
+            {t('invite.mirrorServing', { url: mirror.url, count: mirror.colleagues })}
+          </p>
+        )}
+      </section>
       <ErrorNotice error={error} />
       {made && (
         <>

@@ -95,6 +95,12 @@ export function SyncPanel({ sync }: { sync: ReturnType<typeof useSync> }) {
           <progress aria-label={t('sync.button')} />
           <span>{progressText(t, sync)}</span>
           {sync.progress?.sharingLimit && <span className="hint">{t('sync.sharingLimit')}</span>}
+          {sync.progress?.source === 'team-mirror' && <span className="hint">{t('sync.fromTeamMirror')}</span>}
+          {sync.progress?.source === 'amocrm-instead-of-team-mirror' && (
+            <span className="hint" data-testid="team-mirror-unreachable">
+              {t('sync.teamMirrorUnreachable')}
+            </span>
+          )}
         </div>
       )}
       {!running && outcome?.kind === 'done' && (

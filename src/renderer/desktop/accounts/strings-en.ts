@@ -50,11 +50,21 @@ export const accountsEn = {
     fileTitle: 'amo-phonebook: an invitation to the amoCRM account {{name}} ({{host}})',
     fileFrom: 'From: {{name}}',
     fileSteps: 'What to do:',
+    mirrorHeading: 'Team mirror: one pull of the account for the whole team',
+    mirrorExplain:
+      'This computer can serve the account to colleagues on the office network: their apps then pull from it, not from amoCRM, so the account is not scanned once per colleague. Each still sees only what their own rights allow. Keep the app open while it serves; start it before making the invitation.',
+    mirrorStart: 'Serve to the team from this computer',
+    mirrorStop: 'Stop serving',
+    mirrorServing_one: 'Serving at {{url}}: {{count, number}} colleague signed in the last half hour.',
+    mirrorServing_other: 'Serving at {{url}}: {{count, number}} colleagues signed in the last half hour.',
   },
   sync: {
     button: 'Sync now',
     cancel: 'Cancel',
     phaseAccount: 'Connecting to {{name}}…',
+    fromTeamMirror: 'From your team mirror, not from amoCRM: quicker, and it spares the account.',
+    teamMirrorUnreachable:
+      'Your team mirror could not be reached, so the contacts come from amoCRM itself this time. Nothing to do; if it keeps happening, tell your administrator.',
     sharingLimit:
       'Colleagues are syncing this account at the same time: downloading more slowly to share what amoCRM allows. Nothing to do.',
     phaseContacts_one: '{{name}}: {{count, number}} contact loaded so far…',

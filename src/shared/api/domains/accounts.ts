@@ -39,6 +39,21 @@ export interface TeamInvitationMade {
   readonly accountUrl: string;
   /** Who made it (the administrator's name in the account), when the mirror knows it. */
   readonly invitedBy: string | null;
+  /** The team mirror the invitation names (this computer's, while it serves the account). */
+  readonly teamMirror: TeamMirrorStatus | null;
+}
+
+/** This computer serving an account's mirror to the team (issue 21). */
+export interface TeamMirrorStatus {
+  readonly accountId: number;
+  /** `https://<office address>:<port>`: what the invitation carries. */
+  readonly url: string;
+  /** SHA-256 of its certificate: what colleagues' apps trust it by. */
+  readonly fingerprint: string;
+  /** Colleagues whose sign-in it checked with amoCRM in the last half hour. */
+  readonly colleagues: number;
+  /** Answers with contacts data so far. */
+  readonly answered: number;
 }
 
 /** The accounts verbs: each one's input schema and what it answers. */
@@ -105,4 +120,20 @@ export const accountsVerbs = {
     z.object({ invitation: z.string().min(1).max(1_000_000) }).strict(),
   ).returns<AccountSummary>(),
   removeAccount: verb(z.object({ accountId: accountIdSchema }).strict()).returns<{ readonly removed: boolean }>(),
+  /**
+   * Serves this account's mirror to the team on the office network (issue 21): colleagues'
+   * apps, given its address in the invitation, pull from it instead of amoCRM. Until stopped
+   * or the app closes. The address is the one the phone handoff uses unless one is named.
+   */
+  startTeamMirror: verb(
+    z
+      .object({
+        accountId: accountIdSchema,
+        address: z.string().trim().min(1).max(100).optional(),
+        port: z.number().int().min(0).max(65_535).optional(),
+      })
+      .strict(),
+  ).returns<TeamMirrorStatus>(),
+  stopTeamMirror: verb(empty).returns<{ readonly stopped: boolean }>(),
+  getTeamMirror: verb(empty).returns<TeamMirrorStatus | null>(),
 } as const;
