@@ -122,7 +122,8 @@ async function handle(options: TeamServerOptions, req: IncomingMessage, res: Ser
   let colleague: Colleague;
   try {
     if (token === undefined) throw new AppError('AUTH_REJECTED', 'No amoCRM sign-in was sent');
-    colleague = await options.sessions.colleagueFor(token);
+    // A sync reads its rights first: then they are read from amoCRM afresh (R7: at every export).
+    colleague = await options.sessions.colleagueFor(token, path.startsWith('/api/v4/users/'));
   } catch (error) {
     const code = error instanceof AppError ? error.code : 'INTERNAL';
     options.log?.(`team mirror: refused a sign-in from ${req.socket.remoteAddress ?? '?'} (${code})`);

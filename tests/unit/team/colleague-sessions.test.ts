@@ -37,6 +37,13 @@ describe('colleague sessions', () => {
     w.later(2_000);
     await w.sessions.colleagueFor('token-irina-1');
     expect(w.asked).toHaveLength(2);
+    // A sync reading its rights asks afresh within the session too (R7: at every export),
+    // unless its own first request has just checked.
+    await w.sessions.colleagueFor('token-irina-1', true);
+    expect(w.asked).toHaveLength(2);
+    w.later(11_000);
+    await w.sessions.colleagueFor('token-irina-1', true);
+    expect(w.asked).toHaveLength(3);
   });
 
   it('remembers a refusal for a while, but asks again after a fault of amoCRM', async () => {
