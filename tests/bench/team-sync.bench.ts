@@ -39,6 +39,8 @@ const users = ['admin', 'responsible', 'group', 'group2', 'english'];
 
 interface Colleague {
   readonly ms: number | null;
+  /** Until the account was connected (the sign-in, through amoCRM). */
+  readonly connectedMs: number | null;
   /** With --full: until the first pull ended. */
   readonly pulledMs: number | null;
   readonly error: string | null;
@@ -58,6 +60,7 @@ async function colleague(sandbox: SandboxHandle, index: number, invitation: stri
   try {
     if (invitation) await service.api.connectWithInvitation({ invitation });
     else await service.api.addAccountWithToken({ baseUrl: sandbox.baseUrl, token: sandbox.tokens[userKey] as string });
+    const connectedMs = performance.now() - started;
     const device = await service.api.addDevice({ name: `iPhone ${index}`, platform: 'ios' });
     await service.api.exportToFile({
       deviceId: device.id,
@@ -68,10 +71,11 @@ async function colleague(sandbox: SandboxHandle, index: number, invitation: stri
     });
     const ms = performance.now() - started;
     if (full) await service.api.syncAccounts({});
-    return { ms, pulledMs: full ? performance.now() - started : null, error: null };
+    return { ms, connectedMs, pulledMs: full ? performance.now() - started : null, error: null };
   } catch (error) {
     return {
       ms: null,
+      connectedMs: null,
       pulledMs: null,
       error: error instanceof AppError ? `${error.code}: ${error.message}` : String(error),
     };
@@ -147,6 +151,10 @@ for (const size of teams) {
       `${size} colleagues: ${failed.length} got no export; first export median ${(median(times) / 1000).toFixed(1)} s, max ${(Math.max(...times) / 1000).toFixed(1)} s; 429s ${rejected} of ${received} requests (${((rejected / Math.max(1, received)) * 100).toFixed(1)}%); contact pages ${sandbox.contactPageRequests() - pagesBefore} (a full scan is ${fullScanPages})${host ? `; the team mirror answered ${await host.answered()}` : ''}`,
     );
     for (const error of new Set(failed.map((result) => result.error))) console.log(`  failed: ${error}`);
+    const connected = results.flatMap((result) => (result.connectedMs === null ? [] : [result.connectedMs]));
+    console.log(
+      `  of which connecting (the sign-in): median ${(median(connected) / 1000).toFixed(1)} s, max ${(Math.max(...connected) / 1000).toFixed(1)} s`,
+    );
     const pulled = results.flatMap((result) => (result.pulledMs === null ? [] : [result.pulledMs]));
     if (full)
       console.log(

@@ -10,9 +10,15 @@ import { type ConsentProduct, consentUrl, newState, readConsentRedirect } from '
 import type { Credentials } from '../crm/credentials';
 import { type Integration, requestTokens } from '../crm/oauth-client';
 import { fetchUserRights } from '../crm/rights-api';
-import { deleteAccount, listAccountSummaries, saveAccount, saveRights } from '../mirror/accounts-repo';
+import {
+  deleteAccount,
+  listAccountSummaries,
+  saveAccount,
+  saveRights,
+  type TeamMirrorAddress,
+} from '../mirror/accounts-repo';
 import { accountTokenKey } from '../secrets/secret-store';
-import { storeCredentials } from './connection';
+import { storeCredentials, teamMirrorHttp, teamMirrorUnavailable } from './connection';
 import type { CoreContext } from './context';
 
 /** Someone is waiting at a form: one quick retry, not the patient back-off a sync uses. */
@@ -27,6 +33,9 @@ function summaryOf(ctx: CoreContext, accountId: number): AccountSummary {
 /**
  * Checks the sign-in against the account, stores it, then the account, then its rights.
  * The credentials are stored first: an OAuth pair's refresh token is the only way back in.
+ * A colleague joining a team mirror asks it instead who they are (it checks with amoCRM, and
+ * reads the whole team's rights in one request) and leaves the rights to the first sync, which
+ * asks it too: amoCRM hears two requests fewer per colleague, twenty colleagues at once.
  */
 async function connect(
   ctx: CoreContext,
@@ -34,9 +43,16 @@ async function connect(
   accessToken: string,
   credentials: Credentials | null,
   authKind: AuthKind,
+  teamMirror: TeamMirrorAddress | null = null,
 ): Promise<AccountSummary> {
-  const http = { baseUrl, auth: staticAuth(accessToken), limiter: ctx.limiterFor(baseUrl), ...interactive };
-  const info: CrmAccountInfo = await fetchAccountInfo(http);
+  const auth = staticAuth(accessToken);
+  const http = { baseUrl, auth, limiter: ctx.limiterFor(baseUrl), ...interactive };
+  const info: CrmAccountInfo = teamMirror
+    ? await fetchAccountInfo(teamMirrorHttp(ctx, teamMirror, auth)).catch((error: unknown) => {
+        if (teamMirrorUnavailable(error)) return fetchAccountInfo(http);
+        throw error;
+      })
+    : await fetchAccountInfo(http);
   if (credentials) await storeCredentials(ctx, info.id, credentials);
   saveAccount(ctx.db, {
     id: info.id,
@@ -49,7 +65,7 @@ async function connect(
     authKind,
     connectedAt: ctx.now(),
   });
-  saveRights(ctx.db, info.id, await fetchUserRights(http, info.currentUserId), ctx.now());
+  if (!teamMirror) saveRights(ctx.db, info.id, await fetchUserRights(http, info.currentUserId), ctx.now());
   ctx.events.emit({ type: 'accounts:changed' });
   return summaryOf(ctx, info.id);
 }
@@ -59,6 +75,7 @@ async function connectWithCode(
   baseUrl: string,
   integration: Integration,
   code: string,
+  teamMirror: TeamMirrorAddress | null = null,
 ): Promise<AccountSummary> {
   const tokens = await requestTokens(
     { baseUrl, limiter: ctx.limiterFor(baseUrl), ...interactive },
@@ -66,7 +83,7 @@ async function connectWithCode(
     { grant: 'authorization_code', code },
     ctx.now,
   );
-  return connect(ctx, baseUrl, tokens.accessToken, tokens, 'oauth');
+  return connect(ctx, baseUrl, tokens.accessToken, tokens, 'oauth', teamMirror);
 }
 
 async function listAccounts(ctx: CoreContext) {
@@ -102,6 +119,7 @@ export async function signInThroughConsent(
     readonly redirectUri: string;
   },
   expectedAccountUrl?: string,
+  teamMirror: TeamMirrorAddress | null = null,
 ): Promise<AccountSummary> {
   const { product, consentBaseUrl, clientId, clientSecret, redirectUri } = integration;
   const open = ctx.openConsentWindow;
@@ -128,7 +146,7 @@ export async function signInThroughConsent(
       { signedIn, expected },
     );
   }
-  return connectWithCode(ctx, accountBaseUrl, { clientId, clientSecret, redirectUri }, code);
+  return connectWithCode(ctx, accountBaseUrl, { clientId, clientSecret, redirectUri }, code, teamMirror);
 }
 
 async function connectDemoAccount(ctx: CoreContext) {

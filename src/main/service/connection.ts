@@ -4,7 +4,13 @@ import { type AccountAuth, staticAuth } from '../crm/account-auth';
 import type { AmoHttpOptions } from '../crm/amo-http';
 import { type Credentials, type OAuthCredentials, parseCredentials, serializeCredentials } from '../crm/credentials';
 import { createOAuthSession } from '../crm/oauth-session';
-import { type AccountRecord, getAccount, listAccountRecords, saveAccount } from '../mirror/accounts-repo';
+import {
+  type AccountRecord,
+  getAccount,
+  listAccountRecords,
+  saveAccount,
+  type TeamMirrorAddress,
+} from '../mirror/accounts-repo';
 import { accountTokenKey } from '../secrets/secret-store';
 import { pinnedFetch } from '../team/pinned-fetch';
 import type { CoreContext } from './context';
@@ -86,21 +92,31 @@ export async function connectionFor(
   }
   const auth = await authFor(ctx, account);
   const mirror = route === 'preferred' ? account.teamMirror : null;
-  if (mirror) {
-    return withSignal(
-      ctx,
-      {
-        baseUrl: mirror.url,
-        auth,
-        limiter: ctx.limiterFor(mirror.url, teamMirrorRequestsPerSecond),
-        fetchImpl: pinnedFetch(mirror.fingerprint),
-        // Not reachable is a reason to ask amoCRM instead, soon: not one to retry for long.
-        maxRetries: 1,
-      },
-      signal,
-    );
-  }
+  if (mirror) return withSignal(ctx, teamMirrorHttp(ctx, mirror, auth), signal);
   return withSignal(ctx, { baseUrl: account.baseUrl, auth, limiter: ctx.limiterFor(account.baseUrl) }, signal);
+}
+
+/** How to ask a team mirror: its own pace, its certificate alone trusted. */
+export function teamMirrorHttp(ctx: CoreContext, mirror: TeamMirrorAddress, auth: AccountAuth): AmoHttpOptions {
+  return {
+    ...ctx.httpTuning,
+    baseUrl: mirror.url,
+    auth,
+    limiter: ctx.limiterFor(mirror.url, teamMirrorRequestsPerSecond),
+    fetchImpl: pinnedFetch(mirror.fingerprint),
+    // Not reachable is a reason to ask amoCRM instead, soon: not one to retry for long.
+    maxRetries: 1,
+    // But a slow answer is the team mirror checking a sign-in with a busy amoCRM: worth waiting for.
+    timeoutMs: 120_000,
+  };
+}
+
+/** Faults of the team mirror itself, after which amoCRM is asked instead (a refused sign-in is not one). */
+export function teamMirrorUnavailable(error: unknown): boolean {
+  if (!(error instanceof AppError)) return false;
+  return ['NETWORK_UNREACHABLE', 'TIMEOUT', 'TEAM_MIRROR_UNTRUSTED', 'SERVER_ERROR', 'BAD_RESPONSE'].includes(
+    error.code,
+  );
 }
 
 function withSignal(ctx: CoreContext, options: AmoHttpOptions, signal: AbortSignal | undefined): AmoHttpOptions {

@@ -14,7 +14,7 @@ import { parseAccountBaseUrl } from '../crm/base-url';
 import { type AccountRecord, getAccount, setAccountBaseUrl } from '../mirror/accounts-repo';
 import { reconcileIds } from '../sync/reconcile';
 import { prepareSync, type SyncAccountRequest, syncAccount } from '../sync/sync-account';
-import { connectionFor, type PullRoute, selectAccounts } from './connection';
+import { connectionFor, type PullRoute, selectAccounts, teamMirrorUnavailable } from './connection';
 import type { CoreContext, ServiceContext } from './context';
 import { createSyncRun, type SyncRun, type SyncRunHooks } from './sync-run';
 
@@ -119,14 +119,6 @@ async function withAccount<T>(
     // Pages written before a cancel or a failure stay in the mirror: say so either way.
     ctx.events.emit({ type: 'accounts:changed' });
   }
-}
-
-/** Faults of the team mirror itself, after which amoCRM is asked instead (a refused sign-in is not one). */
-function teamMirrorUnavailable(error: unknown): boolean {
-  if (!(error instanceof AppError)) return false;
-  return ['NETWORK_UNREACHABLE', 'TIMEOUT', 'TEAM_MIRROR_UNTRUSTED', 'SERVER_ERROR', 'BAD_RESPONSE'].includes(
-    error.code,
-  );
 }
 
 /** amoCRM lets an account change its subdomain; the token's API host knows the new one. */

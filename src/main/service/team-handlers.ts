@@ -84,7 +84,7 @@ async function connectWithInvitation(ctx: CoreContext, input: ApiParsedInput<'co
       context: error.reason === 'damaged' ? '' : error.reason,
     });
   }
-  const account = await signInThroughConsent(ctx, invitation, invitation.accountUrl);
+  const account = await signInThroughConsent(ctx, invitation, invitation.accountUrl, invitation.teamMirror ?? null);
   // Where to pull from from now on; an invitation without a team mirror means amoCRM itself.
   setTeamMirror(ctx.db, account.id, invitation.teamMirror ?? null);
   return account;

@@ -14,11 +14,12 @@ import type { TeamMirrorStatus } from '../../shared/api/types';
 import { AppError } from '../../shared/errors';
 import type { VerbGroup } from '../api/registry';
 import { staticAuth } from '../crm/account-auth';
+import { fetchEveryonesRights } from '../crm/rights-api';
 import { preferRemembered, rankLanAddresses } from '../delivery/handoff/lan-addresses';
 import { writeFileAtomically } from '../lib/atomic-write';
 import { getAccount } from '../mirror/accounts-repo';
 import type { MirrorDb } from '../mirror/mirror-db';
-import { amoSignInCheck } from '../team/amo-sign-in-check';
+import { amoSignInCheck, freshFor } from '../team/amo-sign-in-check';
 import { createColleagueSessions } from '../team/colleague-sessions';
 import { isUsableCertificate, makeTeamCertificate, type TeamCertificate } from '../team/self-signed-certificate';
 import { startTeamServer } from '../team/team-server';
@@ -32,6 +33,13 @@ async function startTeamMirror(
   const account = getAccount(ctx.db, accountId);
   if (!account) throw new AppError('NOT_FOUND', `No connected account has id ${accountId}`, { accountId });
   if (account.isDemo) throw new AppError('INVALID_INPUT', 'The demo account has no team to serve');
+  // It must see every contact and read every colleague's rights: only an administrator can.
+  if (account.isAdmin !== true) {
+    throw new AppError(
+      'INVALID_INPUT',
+      "Only an administrator's sign-in can serve the team: connect the account as an amoCRM administrator on this computer",
+    );
+  }
   if (account.teamMirror) {
     throw new AppError('INVALID_INPUT', 'This computer pulls this account from a team mirror itself: it cannot be one');
   }
@@ -48,7 +56,11 @@ async function startTeamMirror(
         limiter: ctx.limiterFor(account.baseUrl),
         maxRetries: 1,
       }),
-      asTeamMirror: () => connectionFor(ctx, account, undefined, 'amocrm'),
+      // Read afresh at most every 10 s: a sync reads its rights at its start (R7), and twenty
+      // colleagues signing in at once share one request.
+      everyonesRights: freshFor(10_000, ctx.now, async () =>
+        fetchEveryonesRights(await connectionFor(ctx, account, undefined, 'amocrm')),
+      ),
     }),
   });
   const server = await startTeamServer({

@@ -4,6 +4,7 @@
  * amoCRM), a fault of amoCRM is not remembered, and the table stays bounded.
  */
 import { describe, expect, it } from 'vitest';
+import { freshFor } from '../../../src/main/team/amo-sign-in-check';
 import { type Colleague, createColleagueSessions } from '../../../src/main/team/colleague-sessions';
 import { AppError } from '../../../src/shared/errors';
 
@@ -74,5 +75,32 @@ describe('colleague sessions', () => {
     expect(w.asked).toEqual([]);
     for (let i = 0; i < 10; i++) await w.sessions.colleagueFor(`token-number-${i}`);
     expect(w.sessions.size()).toBe(3);
+  });
+});
+
+describe("freshFor (every colleague's rights, read once for the team)", () => {
+  it('shares one load among those asking within its time, loads again after, and keeps no failure', async () => {
+    let now = 0;
+    let loads = 0;
+    let fail = false;
+    const rights = freshFor(
+      10_000,
+      () => now,
+      async () => {
+        loads++;
+        if (fail) throw new Error('amoCRM is away');
+        return loads;
+      },
+    );
+    expect(await Promise.all([rights(), rights(), rights()])).toEqual([1, 1, 1]);
+    now = 9_999;
+    expect(await rights()).toBe(1);
+    now = 10_000;
+    expect(await rights()).toBe(2);
+    fail = true;
+    now = 30_000;
+    await expect(rights()).rejects.toThrow('away');
+    fail = false;
+    expect(await rights()).toBe(4);
   });
 });

@@ -147,6 +147,22 @@ describe('a team mirror', () => {
     expect(mirrorSnapshot(denied.dataDir, accountId).size).toBe(0);
   });
 
+  it("is served only from an administrator's sign-in (it must see every contact and read every right)", async () => {
+    const manager = computer('responsible');
+    const joined = await manager.service.api.connectWithOAuth({
+      product: 'custom',
+      consentBaseUrl: sandbox.baseUrl,
+      ...sandbox.oauth,
+    });
+    await expect(
+      manager.service.api.startTeamMirror({ accountId: joined.id, address: '127.0.0.1' }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/administrator/),
+    });
+    expect(await manager.service.api.getTeamMirror({})).toBeNull();
+  });
+
   it('gives nothing away to hostile requests', async () => {
     const token = await oauthTokenOf('responsible');
     const get = async (path: string, init: { method?: string; token?: string | null } = {}) => {
