@@ -45,6 +45,8 @@ const words = {
     tokenRefused: 'amoCRM did not accept the access key',
     invite: 'Invite colleagues',
     saveInvitation: 'Save the invitation file',
+    serveTeam: 'Serve to the team from this computer',
+    stopServing: 'Stop serving',
     invitationFile: 'Invitation file',
     pasteInvitation: 'or paste the invitation link',
     notInvitation: 'This is not an amo-phonebook invitation',
@@ -82,6 +84,8 @@ const words = {
     tokenRefused: 'amoCRM не принял ключ доступа',
     invite: 'Пригласить коллег',
     saveInvitation: 'Сохранить файл приглашения',
+    serveTeam: 'Раздавать команде с этого компьютера',
+    stopServing: 'Остановить раздачу',
     invitationFile: 'Файл приглашения',
     pasteInvitation: 'или вставьте ссылку приглашения',
     notInvitation: 'Это не приглашение amo-phonebook',
@@ -186,8 +190,23 @@ describe.each(Object.keys(words) as Locale[])('account flows in %s', (locale) =>
     await inviteDialog.getByRole('textbox').waitFor();
     const link = await inviteDialog.getByRole('textbox').inputValue();
     expect(link).toMatch(/^amo-phonebook:\/\/invite\?v=1&/);
+    expect(link).not.toContain('mirror=');
     await expectAccessible(page);
     if (locale === 'en-US') await page.screenshot({ path: join(screenshots, 'desktop-invite.png') });
+
+    // Issue 21: this computer serves the account to the team; the invitation then names it.
+    await inviteDialog.getByRole('button', { name: w.serveTeam }).click();
+    const serving = inviteDialog.getByTestId('team-mirror-status');
+    await serving.waitFor();
+    expect(await serving.textContent()).toMatch(/https:\/\/[\d.]+:\d+/);
+    await expect
+      .poll(() => inviteDialog.getByRole('textbox').inputValue())
+      .toMatch(/&mirror=https%3A%2F%2F.+&mirror_fp=/);
+    await expectAccessible(page);
+    // Stopped, the invitation is the plain one again, and nothing serves.
+    await inviteDialog.getByRole('button', { name: w.stopServing }).click();
+    await expect.poll(() => inviteDialog.getByRole('textbox').inputValue()).toBe(link);
+    expect(await serving.count()).toBe(0);
     const download = page.waitForEvent('download');
     await inviteDialog.getByRole('button', { name: w.saveInvitation }).click();
     const invitationPath = join(tempDir(), 'invitation.txt');

@@ -15,7 +15,7 @@
  *   colleague's app pulls later edits from it, and every contact edited before it is here.
  * - Bounded like the app's other servers: connections, per address, header and request time.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { AppError } from '../../shared/errors';
@@ -85,7 +85,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       );
     },
   );
-  limitConnections(server as unknown as import('node:http').Server, limits);
+  // Its connection and request events are http.Server's: the same bounds apply as to the app's other servers.
+  limitConnections(server as unknown as HttpServer, limits);
   // A TLS handshake that never finishes holds a slot: it gets the same bound as silence.
   server.on('tlsClientError', (_error, socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {
