@@ -69,6 +69,15 @@ export function getSyncState(db: MirrorDb, accountId: number): SyncState {
   };
 }
 
+/**
+ * A first pull from the start, over what the mirror has: every field of a pull under way back
+ * to none; the cursors of later syncs (watermark, events, reconciliation) kept.
+ */
+export function restartFirstPull(db: MirrorDb, accountId: number): void {
+  const { watermark: _watermark, eventsCursor: _eventsCursor, reconciledAt: _reconciledAt, ...firstPull } = empty;
+  updateSyncState(db, accountId, firstPull);
+}
+
 /** Changes some fields; call inside the same transaction as the data they describe. */
 export function updateSyncState(db: MirrorDb, accountId: number, patch: Partial<SyncState>): void {
   const next = { ...getSyncState(db, accountId), ...patch };

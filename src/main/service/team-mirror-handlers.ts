@@ -7,6 +7,7 @@
  * The mirror it serves is this app's own, kept in step by its usual syncs (the events API
  * after the first pull): the window's sync, or `serve --team`'s, which syncs on a timer.
  */
+import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ApiParsedInput } from '../../shared/api/schemas';
@@ -146,7 +147,6 @@ async function teamCertificate(dataDir: string): Promise<TeamCertificate> {
     readFile(keyPath, 'utf8').catch(() => ''),
   ]);
   if (certPem && keyPem && isUsableCertificate({ certPem, keyPem })) {
-    const { X509Certificate } = await import('node:crypto');
     return { certPem, keyPem, fingerprint: new X509Certificate(certPem).fingerprint256 };
   }
   const made = makeTeamCertificate();

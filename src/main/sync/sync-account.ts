@@ -14,7 +14,7 @@ import { fetchUsers } from '../crm/users-api';
 import { type AccountRecord, markAccountSynced, saveAccount, saveRights } from '../mirror/accounts-repo';
 import type { MirrorDb } from '../mirror/mirror-db';
 import { replaceFields, replaceGroups, replaceUsers } from '../mirror/people-repo';
-import { getSyncState, updateSyncState } from '../mirror/sync-state-repo';
+import { getSyncState, restartFirstPull } from '../mirror/sync-state-repo';
 import { phoneRegion } from '../phones/normalize';
 import { applyDeletions } from './deletions';
 import { fullPull, repairPass } from './full-pull';
@@ -89,7 +89,9 @@ export async function syncAccount(request: SyncAccountRequest): Promise<SyncAcco
   request.progress('account', 0, 0);
   const sync = await prepareSync(request);
   const pulledFor = getSyncState(request.db, request.account.id).pulledForUserId;
-  if (mirrorTooNarrow(pulledFor, sync.pullFor)) startPullAgain(sync);
+  // Pulled for the user's own contacts, and they may now export more (rights widened, or the
+  // sign-in is another user's): the account is pulled again, over what the mirror has.
+  if (mirrorTooNarrow(pulledFor, sync.pullFor)) restartFirstPull(request.db, request.account.id);
   const wasFull = !getSyncState(request.db, request.account.id).fullPullDone;
 
   let pages: number;
@@ -125,20 +127,4 @@ export async function syncAccount(request: SyncAccountRequest): Promise<SyncAcco
     pages,
     durationMs: request.now() - started,
   };
-}
-
-/**
- * The mirror was pulled for the user's own contacts and they may now export more (rights
- * widened, or the sign-in is now another user's): the account is pulled again from the start,
- * over what the mirror has. Deletions keep their cursor; the new pull sets the watermark.
- */
-function startPullAgain(sync: AccountSync): void {
-  updateSyncState(sync.db, sync.accountId, {
-    fullPullDone: false,
-    fullPullStartedAt: null,
-    fullPullNextPage: null,
-    fullPullOrder: null,
-    fullPullFloor: null,
-    pulledForUserId: null,
-  });
 }

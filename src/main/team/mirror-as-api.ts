@@ -15,6 +15,7 @@ import { type ContactCriteria, contactColumns, rightClause } from '../export/fre
 import type { AccountRecord } from '../mirror/accounts-repo';
 import { cachedStatement } from '../mirror/contacts-repo';
 import type { MirrorDb } from '../mirror/mirror-db';
+import { paramValues } from '../sandbox/query-params';
 import type { Colleague } from './colleague-sessions';
 
 /** What a route answers: a JSON body, or 204 (nothing found), or a problem. */
@@ -340,18 +341,9 @@ function pagingOf(query: URLSearchParams, maxLimit: number): { page: number; lim
   return { page, limit: Math.min(limit, maxLimit) };
 }
 
-/** `filter[x]=1`, `filter[x][]=1&filter[x][]=2`, `filter[x][0]=1` or `filter[x]=1,2`; null when one is not an integer. */
+/** The integers given for `name` in any of amoCRM's spellings (at most 500); null when one is not an integer. */
 function numbersOf(query: URLSearchParams, name: string): number[] | null {
-  const values: string[] = [];
-  for (const [key, value] of query) {
-    if (key === name || key === `${name}[]` || new RegExp(`^${name.replace(/[[\]]/g, '\\$&')}\\[\\d+\\]$`).test(key)) {
-      values.push(...value.split(','));
-    }
-  }
-  const numbers = values
-    .map((value) => value.trim())
-    .filter(Boolean)
-    .map(Number);
+  const numbers = paramValues(query, name).map(Number);
   return numbers.every(Number.isSafeInteger) ? numbers.slice(0, 500) : null;
 }
 
